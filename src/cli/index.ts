@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { registerDb } from './commands/db.js';
+import { registerOpenData } from './commands/opendata.js';
+import { registerStart } from './commands/start.js';
+import { registerUser } from './commands/user.js';
+
+/** `passerelle` — one entry point for the node. Configuration comes from the environment (see README). */
+const program = new Command('passerelle')
+  .description('Passerelle: knowledge commons and consultation for a network of community hubs')
+  .showHelpAfterError();
+
+registerStart(program);
+registerDb(program);
+registerUser(program);
+registerOpenData(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env. Everything else receives a Config. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PASSERELLE_DATA: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  PASSERELLE_DEFAULT_LOCALE: z.enum(['fr', 'en', 'es', 'ar']).default('en'),
+  PASSERELLE_DEMO: z.enum(['true', 'false']).default('true'),
+  PASSERELLE_BASE_URL: z.string().url().optional(),
+  PASSERELLE_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  defaultLocale: 'fr' | 'en' | 'es' | 'ar';
+  loadDemo: boolean;
+  baseUrl: string;
+  secureCookies: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const baseUrl = e.PASSERELLE_BASE_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.PASSERELLE_DATA),
+    databaseUrl: e.DATABASE_URL,
+    defaultLocale: e.PASSERELLE_DEFAULT_LOCALE,
+    loadDemo: e.PASSERELLE_DEMO === 'true',
+    baseUrl,
+    secureCookies: e.PASSERELLE_SECURE_COOKIES ? e.PASSERELLE_SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
+    logLevel: e.LOG_LEVEL,
+  };
+}

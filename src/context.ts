@@ -1,0 +1,38 @@
+import type { Config } from './config.js';
+import { openDatabase, type Database, type Db } from './db/database.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { createLogger, type Logger } from './lib/logger.js';
+import { createRateLimiter, type RateLimiter } from './lib/rate-limiter.js';
+
+/** Everything a service may use, wired once. Services take `Pick<AppContext, ...>` of what they need. */
+export type AppContext = {
+  cfg: Config;
+  database: Database;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  limits: { loginByAccount: RateLimiter; loginByAddress: RateLimiter; forms: RateLimiter };
+  close(): Promise<void>;
+};
+
+export type ContextOverrides = Partial<Pick<AppContext, 'clock' | 'log' | 'database'>>;
+
+export async function createAppContext(cfg: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
+  const clock = overrides.clock ?? systemClock;
+  const log = overrides.log ?? createLogger(cfg.logLevel);
+  const database = overrides.database ?? (await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir }));
+  const fifteenMinutes = 15 * 60 * 1000;
+  return {
+    cfg,
+    database,
+    db: database.db,
+    clock,
+    log,
+    limits: {
+      loginByAccount: createRateLimiter({ limit: 5, windowMs: fifteenMinutes, clock }),
+      loginByAddress: createRateLimiter({ limit: 30, windowMs: fifteenMinutes, clock }),
+      forms: createRateLimiter({ limit: 60, windowMs: 60 * 1000, clock }),
+    },
+    close: () => database.close(),
+  };
+}

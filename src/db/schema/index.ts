@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './hubs.js';
+export * from './practices.js';

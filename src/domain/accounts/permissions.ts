@@ -1,0 +1,41 @@
+import type { Actor } from './accounts.js';
+
+/**
+ * Who may do what, as pure functions of the actor and the record. Services call these and throw
+ * `forbidden`; pages call them to decide which buttons to show — the server check is the one that counts.
+ */
+type PracticeRef = { createdBy: string | null; hubIds: string[]; status: string };
+
+export const isSignedIn = (a: Actor): a is NonNullable<Actor> => a !== null;
+export const isAdmin = (a: Actor) => a?.role === 'admin';
+export const isCurator = (a: Actor) => a?.role === 'curator' || a?.role === 'admin';
+
+const coordinates = (a: Actor, hubIds: string[]) =>
+  a?.role === 'coordinator' && hubIds.some((h) => a.hubIds.includes(h));
+
+/** Contact details of hubs are for signed-in members of the network only. */
+export const canSeeContacts = (a: Actor) => isSignedIn(a);
+
+export const canCreateHub = (a: Actor) => isAdmin(a) || a?.role === 'coordinator';
+export const canEditHub = (a: Actor, hubId: string) => isAdmin(a) || coordinates(a, [hubId]);
+export const canTranslateHub = (a: Actor, hubId: string) => isCurator(a) || coordinates(a, [hubId]);
+
+export const canCreatePractice = (a: Actor) => isCurator(a) || a?.role === 'coordinator';
+
+/** Authors (the creator, or a coordinator of an authoring hub) edit their own; curators edit any. */
+export function canEditPractice(a: Actor, p: PracticeRef): boolean {
+  if (!a) return false;
+  if (isCurator(a)) return true;
+  if (a.role !== 'coordinator') return false;
+  return p.createdBy === a.id || coordinates(a, p.hubIds);
+}
+
+export const canTranslatePractice = canEditPractice;
+export const canModerate = (a: Actor) => isCurator(a);
+
+/** Drafts and submissions are seen by their authors and curators; published and archived ones by all. */
+export function canViewPractice(a: Actor, p: PracticeRef): boolean {
+  return p.status === 'published' || p.status === 'archived' || canEditPractice(a, p);
+}
+
+export const canManageUsers = (a: Actor) => isAdmin(a);

@@ -1,0 +1,37 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Config } from './config.js';
+import { createAppContext, type AppContext } from './context.js';
+import { isEmpty, seedDemo } from './domain/demo/demo.service.js';
+import { createApp } from './web/app.js';
+
+export type RunningNode = { ctx: AppContext; server: ServerType; port: number; stop(): Promise<void> };
+
+/**
+ * Opens the database, applies migrations, loads demo content into an empty node when configured,
+ * and serves the web interface. `stop` closes the listener first, lets requests in flight finish,
+ * then closes the database — the order that loses nothing.
+ */
+export async function startNode(cfg: Config): Promise<RunningNode> {
+  const ctx = await createAppContext(cfg);
+  await ctx.database.migrate();
+  if (cfg.loadDemo && (await isEmpty(ctx))) {
+    ctx.log.info('empty database: loading demo content');
+    const summary = await seedDemo(ctx);
+    ctx.log.info({ hubs: summary.hubs, practices: summary.practices }, 'demo content loaded');
+  }
+  const app = createApp(ctx);
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : cfg.port;
+  ctx.log.info({ port, database: ctx.database.engine, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir }, `Passerelle is listening on http://localhost:${port}`);
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.close();
+      ctx.log.info('stopped');
+    })());
+  return { ctx, server, port, stop };
+}

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import type { WebEnv } from '../../env.js';
+import { cacheByCaller } from './cache.js';
+import { exportRoutes } from './export.js';
+import { hubRoutes } from './hubs.js';
+import { openApiRoutes } from './openapi.js';
+import { practiceRoutes } from './practices.js';
+
+/**
+ * The JSON API (mounted at /api/v1). The actor comes only from a bearer token; errors thrown by the
+ * services become `{ error: { code, message, fields } }` in app.onError. Described by /openapi.json.
+ */
+export function apiRoutes(): Hono<WebEnv> {
+  return new Hono<WebEnv>()
+    .use(cacheByCaller)
+    .route('/', practiceRoutes)
+    .route('/', hubRoutes)
+    .route('/', exportRoutes)
+    .route('/', openApiRoutes);
+}

@@ -1,0 +1,190 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { hubFiltersSchema } from '../../../domain/hubs/hub-filters.js';
+import { hubInputSchema, hubProfileSchema, hubTextSchema } from '../../../domain/hubs/hubs.js';
+import { envelopeSchema, hubRecordSchema, practiceRecordSchema } from '../../../domain/opendata/format.js';
+import { listQuerySchema, reviewSchema, updateSchema } from '../../../domain/practices/practices.service.js';
+import { practiceFactsSchema, practiceInputSchema, practiceTextSchema } from '../../../domain/practices/practices.js';
+import { pagingSchema } from '../../../domain/shared/paging.js';
+import type { WebEnv } from '../../env.js';
+import { MAX_BODY_BYTES } from './json-body.js';
+import { expectedVersionSchema } from './practices.js';
+import { apiErrorSchema, historyJsonSchema, hubJsonSchema, pageSchemaOf, practiceJsonSchema } from './representation.js';
+
+/*
+ * The OpenAPI 3.1 description of /api/v1. Component schemas come from the zod schemas the services
+ * validate with (input side: what a client may send) and from the response schemas the tests check
+ * real answers against; only the paths below are written by hand, and a test walks them against the router.
+ */
+
+const COMPONENTS = {
+  PracticeText: practiceTextSchema,
+  PracticeFacts: practiceFactsSchema,
+  PracticeInput: practiceInputSchema,
+  PracticeUpdate: updateSchema,
+  PracticeTranslation: practiceTextSchema.extend(expectedVersionSchema.shape),
+  ReviewInput: reviewSchema,
+  PracticeRecord: practiceRecordSchema,
+  Practice: practiceJsonSchema,
+  PracticePage: pageSchemaOf(practiceJsonSchema),
+  PracticeHistory: historyJsonSchema,
+  HubText: hubTextSchema,
+  HubProfile: hubProfileSchema,
+  HubInput: hubInputSchema,
+  HubRecord: hubRecordSchema,
+  Hub: hubJsonSchema,
+  HubPage: pageSchemaOf(hubJsonSchema),
+  OpenDataFile: envelopeSchema.extend({ exportedAt: z.iso.datetime(), hubs: z.array(hubRecordSchema), practices: z.array(practiceRecordSchema) }),
+  Error: apiErrorSchema,
+} satisfies Record<string, z.ZodType>;
+
+type SchemaName = keyof typeof COMPONENTS;
+type Json = Record<string, unknown>;
+
+// A JSON Schema 2020-12 $id may not carry a fragment, and each component sits inside the document anyway.
+function stripIds(schema: Json): Json {
+  const { $schema: _s, $id: _i, ...rest } = schema;
+  return rest;
+}
+
+function componentSchemas(): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, stripIds(s as Json)]));
+}
+
+function queryParameters(schema: z.ZodObject): Json[] {
+  const { properties = {} } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Json> };
+  return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+}
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (schema: Json) => ({ 'application/json': { schema } });
+
+const ERRORS = {
+  400: ['BadJson', 'The body is not a JSON object.'],
+  401: ['Unauthenticated', 'No valid bearer token.'],
+  403: ['Forbidden', 'The token’s account may not do this.'],
+  404: ['NotFound', 'No such resource, or not visible to this caller.'],
+  409: ['Conflict', 'Stale expectedVersion, or the status does not allow this action.'],
+  413: ['PayloadTooLarge', `The body exceeds ${MAX_BODY_BYTES} bytes.`],
+  415: ['UnsupportedMediaType', 'The body is not sent as application/json.'],
+  422: ['Invalid', 'Validation failed; `fields` maps each field path to a localised message.'],
+} as const;
+type ErrorStatus = keyof typeof ERRORS;
+
+const READ_ERRORS: ErrorStatus[] = [404];
+const WRITE_ERRORS: ErrorStatus[] = [400, 401, 403, 413, 415, 422];
+
+const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string', format: 'uuid' } });
+const langParam = { name: 'lang', in: 'path', required: true, description: 'A BCP 47 language tag, e.g. `fr` or `ha`.', schema: { type: 'string' } };
+
+type Operation = {
+  summary: string;
+  tag: string;
+  write?: { body: SchemaName };
+  parameters?: Json[];
+  ok: { status: 200 | 201; description: string; content: Json };
+  errors?: ErrorStatus[];
+};
+
+function operation(o: Operation): Json {
+  const errors = [...new Set([...(o.write ? WRITE_ERRORS : []), ...(o.errors ?? [])])].sort();
+  return {
+    summary: o.summary,
+    tags: [o.tag],
+    // Reads are open, and show more to a token holder; writes need the token.
+    security: o.write ? [{ bearer: [] }] : [{}, { bearer: [] }],
+    ...(o.parameters ? { parameters: o.parameters } : {}),
+    ...(o.write ? { requestBody: { required: true, content: jsonContent(ref(o.write.body)) } } : {}),
+    responses: {
+      [o.ok.status]: { description: o.ok.description, content: o.ok.content },
+      ...Object.fromEntries(errors.map((s) => [s, { $ref: `#/components/responses/${ERRORS[s][0]}` }])),
+    },
+  };
+}
+
+const csv = { 'text/csv': { schema: { type: 'string' } } };
+
+function paths(): Json {
+  const practice = idParam('practice');
+  const hub = idParam('hub');
+  return {
+    '/practices': {
+      get: operation({ summary: 'List published practices (with `mine` or `status`, also others the caller may see)', tag: 'practices', parameters: queryParameters(listQuerySchema), ok: { status: 200, description: 'One page of practices.', content: jsonContent(ref('PracticePage')) }, errors: [403, 422] }),
+      post: operation({ summary: 'Create a draft practice', tag: 'practices', write: { body: 'PracticeInput' }, ok: { status: 201, description: 'The new draft.', content: jsonContent(ref('Practice')) } }),
+    },
+    '/practices/{id}': {
+      parameters: [practice],
+      get: operation({ summary: 'Read a practice', tag: 'practices', ok: { status: 200, description: 'The practice.', content: jsonContent(ref('Practice')) }, errors: READ_ERRORS }),
+      put: operation({ summary: 'Save the facts and the texts of one language', tag: 'practices', write: { body: 'PracticeUpdate' }, ok: { status: 200, description: 'The saved practice.', content: jsonContent(ref('Practice')) }, errors: [404, 409] }),
+    },
+    '/practices/{id}/texts/{lang}': {
+      parameters: [practice, langParam],
+      put: operation({ summary: 'Add or replace the texts in one language', tag: 'practices', write: { body: 'PracticeTranslation' }, ok: { status: 200, description: 'The practice with its texts.', content: jsonContent(ref('Practice')) }, errors: [404, 409] }),
+    },
+    '/practices/{id}/review': {
+      parameters: [practice],
+      post: operation({ summary: 'Submit, publish, return, archive, restore or comment', tag: 'practices', write: { body: 'ReviewInput' }, ok: { status: 200, description: 'The practice in its new status.', content: jsonContent(ref('Practice')) }, errors: [404, 409] }),
+    },
+    '/practices/{id}/history': {
+      parameters: [practice],
+      get: operation({ summary: 'Review comments and versions', tag: 'practices', ok: { status: 200, description: 'The history.', content: jsonContent(ref('PracticeHistory')) }, errors: READ_ERRORS }),
+    },
+    '/hubs': {
+      get: operation({ summary: 'List hubs', tag: 'hubs', parameters: queryParameters(hubFiltersSchema.extend(pagingSchema.shape)), ok: { status: 200, description: 'One page of hubs.', content: jsonContent(ref('HubPage')) }, errors: [422] }),
+      post: operation({ summary: 'Register a hub', tag: 'hubs', write: { body: 'HubInput' }, ok: { status: 201, description: 'The new hub.', content: jsonContent(ref('Hub')) } }),
+    },
+    '/hubs/{id}': {
+      parameters: [hub],
+      get: operation({ summary: 'Read a hub (contact is null without a token)', tag: 'hubs', ok: { status: 200, description: 'The hub.', content: jsonContent(ref('Hub')) }, errors: READ_ERRORS }),
+      put: operation({ summary: 'Replace the hub’s profile', tag: 'hubs', write: { body: 'HubProfile' }, ok: { status: 200, description: 'The saved hub.', content: jsonContent(ref('Hub')) }, errors: [404] }),
+    },
+    '/hubs/{id}/texts/{lang}': {
+      parameters: [hub, langParam],
+      put: operation({ summary: 'Add or replace the name and description in one language', tag: 'hubs', write: { body: 'HubText' }, ok: { status: 200, description: 'The hub with its texts.', content: jsonContent(ref('Hub')) }, errors: [404] }),
+    },
+    '/export.json': {
+      get: operation({ summary: 'The open data file: published practices and hubs, without contacts', tag: 'open data', ok: { status: 200, description: 'The file.', content: jsonContent(ref('OpenDataFile')) } }),
+    },
+    '/export/practices.csv': {
+      get: operation({ summary: 'Published practices as CSV, texts in their original language', tag: 'open data', ok: { status: 200, description: 'A CSV file with a header line.', content: csv } }),
+    },
+    '/export/hubs.csv': {
+      get: operation({ summary: 'Hubs as CSV, without contacts', tag: 'open data', ok: { status: 200, description: 'A CSV file with a header line.', content: csv } }),
+    },
+    '/openapi.json': {
+      get: operation({ summary: 'This document', tag: 'meta', ok: { status: 200, description: 'OpenAPI 3.1.', content: { 'application/json': { schema: { type: 'object' } } } } }),
+    },
+  };
+}
+
+function buildDocument(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Passerelle API',
+      version: '1',
+      description: 'Practices and hubs of the Passerelle knowledge commons. Error messages follow Accept-Language. Anonymous reads may be cached for 60 s.',
+    },
+    servers: [{ url: '/api/v1' }],
+    tags: [{ name: 'practices' }, { name: 'hubs' }, { name: 'open data' }, { name: 'meta' }],
+    paths: paths(),
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token created on the account page.' } },
+      responses: Object.fromEntries(Object.values(ERRORS).map(([name, description]) => [name, { description, content: jsonContent(ref('Error')) }])),
+    },
+  };
+}
+
+let cached: Json | undefined;
+
+/** Built on first use: it depends only on the code, never on the request or the data. */
+export function openApiDocument(): Json {
+  cached ??= buildDocument();
+  return cached;
+}
+
+export const openApiRoutes = new Hono<WebEnv>().get('/openapi.json', (c) => c.json(openApiDocument()));

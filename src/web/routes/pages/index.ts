@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import type { WebEnv } from '../../env.js';
+import { authRoutes } from './auth.js';
+import { homeRoutes } from './home.js';
+import { hubRoutes } from './hubs.js';
+import { practiceEditRoutes } from './practice-edit.js';
+import { practiceListRoutes } from './practice-list.js';
+import { practicePageRoutes } from './practice-page.js';
+
+/** Server-rendered pages; each works with plain links and forms. Static paths come before `:id`. */
+export function pageRoutes() {
+  return new Hono<WebEnv>()
+    .route('/', homeRoutes)
+    .route('/', authRoutes)
+    .route('/', practiceListRoutes)
+    .route('/', practiceEditRoutes)
+    .route('/', practicePageRoutes)
+    .route('/', hubRoutes);
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../src/context.js';
+import type { Actor } from '../src/domain/accounts/accounts.js';
+import { createApiToken, createUser } from '../src/domain/accounts/accounts.service.js';
+import { importHub } from '../src/domain/hubs/hubs.service.js';
+import { hubRecordSchema, practiceRecordSchema } from '../src/domain/opendata/format.js';
+import { importPractice } from '../src/domain/practices/practices.service.js';
+import type { Role } from '../src/domain/taxonomy/index.js';
+
+export const PASSWORD = 'correct horse battery';
+
+let n = 0;
+const next = () => `${Date.now().toString(36)}${++n}${randomBytes(2).toString('hex')}`;
+export const newId = () => crypto.randomUUID();
+
+/** A user and the Actor the services expect for them. */
+export async function makeUser(ctx: AppContext, role: Role, hubIds: string[] = []) {
+  const user = await createUser(ctx, { email: `${role}-${next()}@example.org`, displayName: `${role} ${n}`, password: PASSWORD, role, hubIds });
+  const actor: NonNullable<Actor> = { id: user.id, role, hubIds, displayName: user.displayName, locale: null };
+  return { user, actor };
+}
+
+export function hubData(over: Record<string, unknown> = {}) {
+  return {
+    kind: 'community_radio', communityType: 'geographic', country: 'NE', adminArea: 'Tillabéri', languages: ['ha', 'fr'],
+    internet: 'intermittent', mobile: '2g', hasSms: true, radioName: 'Radio Gaskiya', radioFrequency: '98.5 FM', electricity: 'solar',
+    population: 12000, themes: ['agriculture', 'climate'], contactName: 'Hadiza', contactEmail: 'radio@example.org', contactPhone: '+22790000000',
+    originalLanguage: 'fr', text: { name: `Radio communautaire ${next()}`, description: 'Une radio de village.' },
+    ...over,
+  };
+}
+
+export function practiceText(over: Record<string, unknown> = {}) {
+  return {
+    title: `Alertes criquets par radio ${next()}`, summary: 'Les éleveurs reçoivent les alertes à temps.', problem: 'Les criquets.',
+    context: 'Sahel.', approach: [{ title: 'Réseau d’observateurs', description: 'Des bergers signalent.', enablingFactors: 'Téléphones.' }],
+    sustainabilityEconomic: 'Cotisations.', sustainabilitySocial: '', sustainabilityCultural: '', results: [{ indicator: 'Villages alertés', value: '40', source: 'Registre' }],
+    lessons: 'Parler la langue des éleveurs.', ...over,
+  };
+}
+
+export function practiceData(over: Record<string, unknown> = {}) {
+  return {
+    originalLanguage: 'fr', text: practiceText(), technologies: ['radio', 'basic_phone'], targetGroups: ['herders'], themes: ['agriculture'],
+    sdgs: [2], wsisActionLines: ['C7'], countries: ['NE'], languages: ['ha'], hubIds: [], ...over,
+  };
+}
+
+/** A published hub stored directly, as an import would. */
+export async function makeHub(ctx: AppContext, over: Record<string, unknown> = {}) {
+  const { text, contactName: _a, contactEmail: _b, contactPhone: _c, ...rest } = hubData(over);
+  const record = hubRecordSchema.parse({ id: newId(), ...rest, texts: { [String(rest.originalLanguage)]: text } });
+  await importHub(ctx, record, null);
+  return record;
+}
+
+/** A practice stored directly in the given status, as an import would. */
+export async function makePractice(ctx: AppContext, over: Record<string, unknown> = {}, status = 'published') {
+  const { text, ...rest } = practiceData(over);
+  const record = practiceRecordSchema.parse({ id: newId(), status, ...rest, texts: { [String(rest.originalLanguage)]: text } });
+  await importPractice(ctx, record, null);
+  return record;
+}
+
+export async function apiTokenFor(ctx: AppContext, actor: Actor) {
+  return (await createApiToken(ctx, actor, 'test')).token;
+}
