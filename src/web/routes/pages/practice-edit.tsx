@@ -3,7 +3,7 @@ import type { Actor } from '../../../domain/accounts/accounts.js';
 import { isCurator } from '../../../domain/accounts/permissions.js';
 import { DomainError, forbidden } from '../../../domain/errors.js';
 import { listHubs } from '../../../domain/hubs/hubs.service.js';
-import { canCreatePractice } from '../../../domain/accounts/permissions.js';
+import { canCreatePractice, canEditPractice } from '../../../domain/accounts/permissions.js';
 import { createPractice, getPractice, updatePractice } from '../../../domain/practices/practices.service.js';
 import type { FormBody } from '../../forms/form-body.js';
 import { formToFacts, formToText, valuesFromBody, valuesFromPractice, type PracticeFormValues } from '../../forms/practice-form.js';
@@ -52,6 +52,7 @@ export const practiceEditRoutes = new Hono<WebEnv>()
   })
   .get('/practices/:id/edit', async (c) => {
     const p = await getPractice(c.get('ctx'), c.get('actor'), c.req.param('id'));
+    if (!canEditPractice(c.get('actor'), p)) throw forbidden();
     const lang = p.texts[c.req.query('lang') ?? ''] ? c.req.query('lang')! : p.originalLanguage;
     return showForm(c, c.get('t')('practice.edit'), { kind: 'edit', id: p.id, version: p.version, lang }, valuesFromPractice(p, lang));
   })

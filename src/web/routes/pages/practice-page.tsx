@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { DomainError } from '../../../domain/errors.js';
+import { canTranslatePractice } from '../../../domain/accounts/permissions.js';
+import { DomainError, forbidden } from '../../../domain/errors.js';
 import { getHub } from '../../../domain/hubs/hubs.service.js';
 import { getPractice, practiceHistory, reviewPractice, saveTranslation } from '../../../domain/practices/practices.service.js';
 import { languageName } from '../../../domain/taxonomy/index.js';
@@ -47,6 +48,7 @@ export const practicePageRoutes = new Hono<WebEnv>()
   .get('/practices/:id/translate', async (c) => {
     const t = c.get('t');
     const p = await getPractice(c.get('ctx'), c.get('actor'), c.req.param('id'));
+    if (!canTranslatePractice(c.get('actor'), p)) throw forbidden();
     const lang = c.req.query('lang');
     const original = p.texts[p.originalLanguage]!;
     if (!lang) {
