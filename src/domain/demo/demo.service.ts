@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
-import { createOrganisation, createUser } from '../accounts/accounts.service.js';
+import { createOrganisation, createUser, listOrganisations } from '../accounts/accounts.service.js';
 import { countHubs } from '../hubs/hubs.service.js';
 import { importOpenData, type ImportSummary } from '../opendata/import.service.js';
 import demoHubs from './demo-hubs.json' with { type: 'json' };
@@ -31,7 +31,8 @@ export async function isEmpty(ctx: Pick<Deps, 'db'>): Promise<boolean> {
 export async function seedDemo(ctx: Deps, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
   const hubs = await importOpenData(ctx, demoHubs, { onProgress });
   const practices = await importOpenData(ctx, demoPractices, { onProgress });
-  const org = await createOrganisation(ctx, { name: 'Demo ministry of communications', sector: 'government' });
+  const orgName = 'Demo ministry of communications';
+  const org = (await listOrganisations(ctx)).find((o) => o.name === orgName) ?? (await createOrganisation(ctx, { name: orgName, sector: 'government' }));
   for (const a of DEMO_ACCOUNTS) {
     await createUser(
       ctx,
