@@ -9,6 +9,7 @@ import { csrf } from './middleware/csrf.js';
 import { locale } from './middleware/locale.js';
 import { requestContext } from './middleware/request-context.js';
 import { session } from './middleware/session.js';
+import { writeGuard } from './middleware/write-guard.js';
 import { apiRoutes } from './routes/api/index.js';
 import { pageRoutes } from './routes/pages/index.js';
 import { renderErrorPage } from './routes/pages/error-page.js';
@@ -38,6 +39,7 @@ export function createApp(ctx: AppContext) {
 
   app.use(session);
   app.use(locale);
+  app.use(writeGuard);
   app.use(csrf);
   app.route('/api/v1', apiRoutes());
   app.route('/', pageRoutes());

@@ -26,6 +26,10 @@ export function isRtl(tag: string): boolean {
   return RTL_LANGUAGES.has(tag.split('-')[0]!.toLowerCase());
 }
 
+const languageNames = new Map<string, Intl.DisplayNames>();
+
 export function languageName(tag: string, locale: string): string {
-  return new Intl.DisplayNames([locale, 'en'], { type: 'language' }).of(tag) ?? tag;
+  let names = languageNames.get(locale);
+  if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([locale, 'en'], { type: 'language' })));
+  return names.of(tag) ?? tag;
 }

@@ -21,9 +21,17 @@ export const licenceOptions = () => LICENCES.map((l) => ({ value: l, label: l })
 export const sdgOptions = (t: Translate) => SDGS.map((n) => ({ value: String(n), label: `${n}. ${t(`sdg.${n}`)}` }));
 export const wsisOptions = (t: Translate) => WSIS_ACTION_LINES.map((c) => ({ value: c, label: `${c} ${t(`wsis.${c}`)}` }));
 
+const countryLists = new Map<string, { value: string; label: string }[]>();
+
+/** All countries sorted by name in the locale; computed once per locale. */
 export function countryOptions(locale: string) {
-  const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c, locale) })).sort((a, b) => collator.compare(a.label, b.label));
+  let list = countryLists.get(locale);
+  if (!list) {
+    const collator = new Intl.Collator(locale);
+    list = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c, locale) })).sort((a, b) => collator.compare(a.label, b.label));
+    countryLists.set(locale, list);
+  }
+  return list;
 }
 
 /** Languages offered in forms; any other valid BCP 47 tag can still be typed in the API. */
@@ -39,8 +47,12 @@ export function languageOptions(locale: string, extra: string[] = []) {
     .sort((a, b) => collator.compare(a.label, b.label));
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(d: Date, locale: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d);
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })));
+  return f.format(d);
 }
 
 export function formatNumber(n: number, locale: string) {

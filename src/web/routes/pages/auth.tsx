@@ -1,25 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   changePassword, createApiToken, listApiTokens, revokeApiToken, setLocale, signIn, signOut,
 } from '../../../domain/accounts/accounts.service.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { WebEnv } from '../../env.js';
 import { isUiLocale } from '../../i18n/i18n.js';
+import { clientAddress } from '../../middleware/client-address.js';
 import { LOCALE_COOKIE } from '../../middleware/locale.js';
 import { SESSION_COOKIE } from '../../middleware/session.js';
 import { CsrfField, ErrorSummary, TextField } from '../../views/forms.js';
 import { formatDate } from '../../views/labels.js';
 import { flashOf, render, safeNext, seeOther } from './page.js';
-
-function clientAddress(c: Context<WebEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'local'; // app.request() in tests has no socket
-  }
-}
 
 function LoginForm(props: { c: Context<WebEnv>; email?: string; errors?: Record<string, string>; message?: string }) {
   const { c } = props;
