@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from '../context.js';
 import type { WebEnv } from './env.js';
 import { apiError, isDomainError } from './errors.js';
+import { compress } from './middleware/compress.js';
 import { csrf } from './middleware/csrf.js';
 import { locale } from './middleware/locale.js';
 import { requestContext } from './middleware/request-context.js';
@@ -19,7 +19,7 @@ import { STYLESHEET } from './static/assets.js';
 export function createApp(ctx: AppContext) {
   const app = new Hono<WebEnv>();
   app.use(requestContext(ctx));
-  app.use(compress());
+  app.use(compress);
   app.use(
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
