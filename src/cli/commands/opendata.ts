@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { exportOpenData, hubsCsv, practicesCsv } from '../../domain/opendata/export.service.js';
 import { importOpenData, parseOpenDataText } from '../../domain/opendata/import.service.js';
+import { createTranslator, translateFieldError } from '../../web/i18n/i18n.js';
 import { withContext } from '../with-context.js';
 import { progressBar } from '../progress.js';
 
@@ -37,8 +38,9 @@ export function registerOpenData(program: Command) {
         bar.stop();
         console.log(`hubs: ${summary.hubs.imported} imported, ${summary.hubs.skipped} skipped, ${summary.hubs.rejected} rejected`);
         console.log(`practices: ${summary.practices.imported} imported, ${summary.practices.skipped} skipped, ${summary.practices.rejected} rejected`);
+        const t = createTranslator(ctx.cfg.defaultLocale);
         for (const p of summary.problems) {
-          const why = p.reason === 'duplicate' ? 'already exists' : Object.entries(p.fields).map(([f, c]) => `${f}: ${c}`).join('; ');
+          const why = p.reason === 'duplicate' ? 'already exists' : Object.entries(p.fields).map(([f, c]) => `${f}: ${translateFieldError(t, c)}`).join('; ');
           console.log(`  ${p.kind} #${p.index}${p.id ? ` (${p.id})` : ''}: ${p.reason} — ${why}`);
         }
         if (summary.hubs.rejected + summary.practices.rejected > 0) process.exitCode = 2;
