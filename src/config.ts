@@ -37,7 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.PASSERELLE_DATA),
+    // "memory://" keeps the embedded database in memory (tests, trials); anything else is a folder.
+    dataDir: e.PASSERELLE_DATA.startsWith('memory://') ? e.PASSERELLE_DATA : path.resolve(e.PASSERELLE_DATA),
     databaseUrl: e.DATABASE_URL,
     defaultLocale: e.PASSERELLE_DEFAULT_LOCALE,
     loadDemo: e.PASSERELLE_DEMO === 'true',
