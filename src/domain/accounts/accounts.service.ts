@@ -136,6 +136,12 @@ export async function addHubMembership(ctx: Deps, actor: Actor, userId: string, 
   await repo.addMemberships(ctx.db, userId, hubIds);
 }
 
+/** For an admin in the web interface. Errors: forbidden, invalid. */
+export async function createOrganisationAs(ctx: Deps, actor: Actor, input: unknown) {
+  if (!canManageUsers(actor)) throw forbidden();
+  return createOrganisation(ctx, input);
+}
+
 export async function createOrganisation(ctx: Deps, input: unknown) {
   return repo.insertOrganisation(ctx.db, parseInput(organisationSchema, input));
 }

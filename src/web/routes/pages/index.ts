@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import type { WebEnv } from '../../env.js';
+import { adminRoutes } from './admin-users.js';
 import { authRoutes } from './auth.js';
 import { homeRoutes } from './home.js';
 import { hubRoutes } from './hubs.js';
 import { practiceEditRoutes } from './practice-edit.js';
+import { practiceHistoryRoutes } from './practice-history.js';
 import { practiceListRoutes } from './practice-list.js';
 import { practicePageRoutes } from './practice-page.js';
 
@@ -12,8 +14,10 @@ export function pageRoutes() {
   return new Hono<WebEnv>()
     .route('/', homeRoutes)
     .route('/', authRoutes)
+    .route('/', adminRoutes)
     .route('/', practiceListRoutes)
     .route('/', practiceEditRoutes)
     .route('/', practicePageRoutes)
+    .route('/', practiceHistoryRoutes)
     .route('/', hubRoutes);
 }

@@ -103,7 +103,9 @@ describe('pages', () => {
     const english = await (await t.app.request(path, { headers: { 'accept-language': 'en' } })).text();
     expect(english).toContain('Health alerts by radio');
     expect(english).not.toContain('Not yet available in English');
-    expect(await (await t.app.request(`${path}/history`)).text()).toContain('[en]');
+    const history = await (await t.app.request(`${path}/history`)).text();
+    expect(history).toContain('[en]');
+    expect(history).toContain('<ins>Health alerts by radio</ins>');
   });
 
   it('keeps a coordinator out of another hub’s records', async () => {
@@ -130,5 +132,31 @@ describe('pages', () => {
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     expect((await t.app.request('/practices/not-an-id')).status).toBe(404);
     expect((await t.app.request('/nowhere', { headers: { 'accept-language': 'es' } })).status).toBe(404);
+  });
+});
+
+describe('account administration', () => {
+  it('lets an admin add a coordinator of a hub, and no one else reach the page', async () => {
+    const hub = await makeHub(t.ctx);
+    const { user: admin } = await makeUser(t.ctx, 'admin');
+    const { user: curator } = await makeUser(t.ctx, 'curator');
+    const cur = browser(t.app);
+    await cur.signIn(curator.email);
+    expect((await cur.get('/admin/users')).status).toBe(403);
+    expect((await cur.post('/admin/users', { email: 'x@example.org', displayName: 'X', password: 'long enough pass', role: 'admin' })).status).toBe(403);
+
+    const b = browser(t.app);
+    await b.signIn(admin.email);
+    const bad = await b.post('/admin/users', { email: 'not an email', displayName: '', password: 'short', role: 'king' });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('Not a valid e-mail address.');
+    expect(html).toContain('Not one of the allowed values.');
+    const ok = await b.post('/admin/users', { email: 'musa@example.org', displayName: 'Musa', password: 'long enough pass', role: 'coordinator', hubIds: [hub.id] });
+    expect(ok.status).toBe(303);
+    const musa = browser(t.app);
+    await musa.signIn('musa@example.org', 'long enough pass');
+    expect((await musa.get(`/hubs/${hub.id}/edit`)).status).toBe(200);
+    expect((await b.post('/admin/users', { email: 'musa@example.org', displayName: 'Again', password: 'long enough pass', role: 'curator' })).status).toBe(422);
   });
 });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { canCreatePractice } from '../../../domain/accounts/permissions.js';
 import { listPractices } from '../../../domain/practices/practices.service.js';
 import type { WebEnv } from '../../env.js';
 import { countryOptions, languageOptions, technologyOptions, themeOptions } from '../../views/labels.js';
@@ -44,7 +45,12 @@ export const practiceListRoutes = new Hono<WebEnv>().get('/practices', async (c)
         <button type="submit">{t('filters.apply')}</button>
       </form>
       <p role="status">{t('practices.count', { count: result.total })}</p>
-      {c.get('actor') && !isMine && <p><a href="/practices?mine=1">{t('practices.mine')}</a> · <a href="/practices/new">{t('practices.new')}</a></p>}
+      {c.get('actor') && !isMine && (
+        <p>
+          <a href="/practices?mine=1">{t('practices.mine')}</a>
+          {canCreatePractice(c.get('actor')) && <> · <a href="/practices/new">{t('practices.new')}</a></>}
+        </p>
+      )}
       <ul class="cards">
         {result.items.map((p) => <PracticeCard p={p} t={t} locale={locale} showStatus={isMine} />)}
       </ul>

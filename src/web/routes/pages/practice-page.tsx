@@ -2,13 +2,13 @@ import { Hono, type Context } from 'hono';
 import { canTranslatePractice } from '../../../domain/accounts/permissions.js';
 import { DomainError, forbidden } from '../../../domain/errors.js';
 import { getHub } from '../../../domain/hubs/hubs.service.js';
-import { getPractice, practiceHistory, reviewPractice, saveTranslation } from '../../../domain/practices/practices.service.js';
+import { getPractice, reviewPractice, saveTranslation } from '../../../domain/practices/practices.service.js';
 import { languageName } from '../../../domain/taxonomy/index.js';
 import type { FormBody } from '../../forms/form-body.js';
 import { formToText, valuesFromBody, valuesFromPractice } from '../../forms/practice-form.js';
 import type { WebEnv } from '../../env.js';
 import { pickText } from '../../views/content.js';
-import { formatDate, languageOptions } from '../../views/labels.js';
+import { languageOptions } from '../../views/labels.js';
 import { PracticeForm } from '../../views/practice-form.js';
 import { PracticeView } from '../../views/practice-view.js';
 import { flashOf, render, seeOther } from './page.js';
@@ -85,39 +85,4 @@ export const practicePageRoutes = new Hono<WebEnv>()
       const title = t('practice.translate');
       return render(c, title, <><h1>{title}</h1><PracticeForm t={t} locale={c.get('locale')} csrfToken={c.get('csrfToken')} mode={mode} values={valuesFromBody(body)} errors={errors} hubOptions={[]} /></>, 422);
     }
-  })
-  .get('/practices/:id/history', async (c) => {
-    const t = c.get('t');
-    const locale = c.get('locale');
-    const { practice: p, reviews, versions } = await practiceHistory(c.get('ctx'), c.get('actor'), c.req.param('id'));
-    const shown = pickText(p.texts, locale, p.originalLanguage);
-    const title = t('practice.history');
-    return render(c, title, (
-      <>
-        <h1>{title}: <a href={`/practices/${p.id}`} lang={shown.lang} dir={shown.dir}>{shown.text.title}</a></h1>
-        <h2>{t('history.versions')}</h2>
-        <table>
-          <thead><tr><th scope="col">{t('history.version')}</th><th scope="col">{t('history.when')}</th><th scope="col">{t('history.who')}</th><th scope="col">{t('history.what')}</th></tr></thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr>
-                <td>{v.version}</td>
-                <td><time datetime={v.createdAt.toISOString()}>{formatDate(v.createdAt, locale)}</time></td>
-                <td>{v.userName ?? t('history.someone')}</td>
-                <td>{v.changes.map((ch) => `${t(`field.${ch.field}`)}${ch.lang ? ` [${ch.lang}]` : ''}`).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h2>{t('history.reviews')}</h2>
-        {reviews.length === 0 ? <p>{t('history.no_reviews')}</p> : (
-          <ul>
-            {reviews.map((r) => (
-              <li><time datetime={r.createdAt.toISOString()}>{formatDate(r.createdAt, locale)}</time> — {r.userName ?? t('history.someone')}: <strong>{t(`review.${r.action}`)}</strong>{r.comment && <> — <q>{r.comment}</q></>}</li>
-            ))}
-          </ul>
-        )}
-      </>
-    ));
   });
-
