@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../src/config.js';
+import { startNode, type RunningNode } from '../../src/main.js';
+
+/**
+ * One real node for the whole browser suite: a temporary PGlite folder with the demo content, on an
+ * ephemeral port. Tests may add records but must not depend on exact totals.
+ */
+let node: RunningNode | undefined;
+let dir = '';
+
+export async function setup(project: TestProject) {
+  dir = mkdtempSync(path.join(tmpdir(), 'passerelle-browser-'));
+  const cfg = loadConfig({ PASSERELLE_DATA: path.join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PASSERELLE_DEMO: 'true' });
+  node = await startNode(cfg);
+  project.provide('baseUrl', `http://127.0.0.1:${node.port}`);
+}
+
+export async function teardown() {
+  await node?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
