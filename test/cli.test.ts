@@ -19,7 +19,7 @@ function run(args: string[], input?: string) {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('passerelle command line', () => {
-  it('prints help for every command', () => {
+  it('prints help for every command', { timeout: 120_000 }, () => {
     for (const cmd of ['start', 'migrate', 'seed', 'user', 'export', 'import']) {
       const r = run([cmd, '--help']);
       expect(r.code, cmd).toBe(0);
@@ -27,7 +27,7 @@ describe('passerelle command line', () => {
     }
   });
 
-  it('migrates, adds the first admin, imports, exports, and refuses bad files clearly', () => {
+  it('migrates, adds the first admin, imports, exports, and refuses bad files clearly', { timeout: 180_000 }, () => {
     expect(run(['migrate']).code).toBe(0);
     const added = run(['user', 'add', '--role', 'admin', '--email', 'first@example.org', '--password-stdin'], 'a long enough password\n');
     expect(added.out).toContain('created admin first@example.org');

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { DomainError, type FieldErrors } from '../errors.js';
@@ -9,9 +10,10 @@ import { envelopeSchema, hubRecordSchema, practiceRecordSchema } from './format.
 type Deps = { db: Db; clock: Clock };
 
 export type ImportProblem = { kind: 'hub' | 'practice'; index: number; id: string | null; reason: 'duplicate' | 'invalid'; fields: FieldErrors };
+type Tally = { imported: number; skipped: number; rejected: number };
 export type ImportSummary = {
-  hubs: { imported: number; skipped: number; rejected: number };
-  practices: { imported: number; skipped: number; rejected: number };
+  hubs: Tally;
+  practices: Tally;
   problems: ImportProblem[];
 };
 
@@ -45,32 +47,41 @@ export async function importOpenData(
   };
   const total = file.hubs.length + file.practices.length;
   let done = 0;
-  const steps = [
-    { kind: 'hub' as const, raws: file.hubs, schema: hubRecordSchema, store: importHub, tally: summary.hubs },
-    { kind: 'practice' as const, raws: file.practices, schema: practiceRecordSchema, store: importPractice, tally: summary.practices },
-  ];
-  for (const step of steps) {
-    for (const [index, raw] of step.raws.entries()) {
-      const parsed = step.schema.safeParse(raw);
-      if (!parsed.success) {
-        step.tally.rejected++;
-        summary.problems.push({ kind: step.kind, index, id: idOf(raw), reason: 'invalid', fields: toFieldErrors(parsed.error) });
-      } else {
-        try {
-          const outcome = await (step.store as (c: Deps, r: typeof parsed.data, by: string | null) => Promise<string>)(ctx, parsed.data, opts.importedBy ?? null);
-          if (outcome === 'imported') step.tally.imported++;
-          else {
-            step.tally.skipped++;
-            summary.problems.push({ kind: step.kind, index, id: parsed.data.id, reason: 'duplicate', fields: {} });
-          }
-        } catch (e) {
-          if (!(e instanceof DomainError) || e.code !== 'invalid') throw e;
-          step.tally.rejected++;
-          summary.problems.push({ kind: step.kind, index, id: parsed.data.id, reason: 'invalid', fields: e.fields });
-        }
-      }
+  const step = async <R extends { id: string }>(
+    kind: ImportProblem['kind'], raws: unknown[], schema: z.ZodType<R>, tally: Tally,
+    store: (c: Deps, r: R, by: string | null) => Promise<'imported' | 'duplicate'>,
+  ) => {
+    for (const [index, raw] of raws.entries()) {
+      const problem = await importOne(ctx, schema, store, raw, opts.importedBy ?? null, tally);
+      if (problem) summary.problems.push({ kind, index, ...problem });
       opts.onProgress?.(++done, total);
     }
-  }
+  };
+  await step('hub', file.hubs, hubRecordSchema, summary.hubs, importHub);
+  await step('practice', file.practices, practiceRecordSchema, summary.practices, importPractice);
   return summary;
+}
+
+/** Validates and stores one record; returns what went wrong, if anything, and counts it. */
+async function importOne<R extends { id: string }>(
+  ctx: Deps, schema: z.ZodType<R>, store: (c: Deps, r: R, by: string | null) => Promise<'imported' | 'duplicate'>,
+  raw: unknown, importedBy: string | null, tally: Tally,
+): Promise<Omit<ImportProblem, 'kind' | 'index'> | null> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    tally.rejected++;
+    return { id: idOf(raw), reason: 'invalid', fields: toFieldErrors(parsed.error) };
+  }
+  try {
+    if ((await store(ctx, parsed.data, importedBy)) === 'imported') {
+      tally.imported++;
+      return null;
+    }
+    tally.skipped++;
+    return { id: parsed.data.id, reason: 'duplicate', fields: {} };
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== 'invalid') throw e;
+    tally.rejected++;
+    return { id: parsed.data.id, reason: 'invalid', fields: e.fields };
+  }
 }

@@ -10,7 +10,7 @@ import { pagingSchema, type Page } from '../shared/paging.js';
 import { parseInput } from '../shared/validation.js';
 import { diffFacts, diffText } from './history.js';
 import { practiceFiltersSchema } from './practice-filters.js';
-import { practiceFactsSchema, practiceInputSchema, practiceTextSchema, type Practice } from './practices.js';
+import { practiceFactsSchema, practiceInputSchema, practiceTextSchema, type Practice, type PracticeFacts } from './practices.js';
 import * as repo from './practices.repo.js';
 import type { PracticeRecord } from '../opendata/format.js';
 import { checkTransition, REVIEW_ACTIONS } from './workflow.js';
@@ -93,8 +93,7 @@ export async function updatePractice(ctx: Deps, actor: Actor, id: unknown, input
   if (!canEditPractice(actor, current)) throw forbidden();
   const u = parseInput(updateSchema, input);
   await assertHubsExist(ctx, u.facts.hubIds);
-  const { hubIds: _old, ...oldFacts } = current;
-  const changes = [...diffFacts({ ...pickFacts(oldFacts), hubIds: current.hubIds }, u.facts), ...diffText(u.lang, current.texts[u.lang], u.text)];
+  const changes = [...diffFacts(factsOf(current), u.facts), ...diffText(u.lang, current.texts[u.lang], u.text)];
   if (changes.length === 0) return current;
   await saveVersion(ctx, actor!, current.id, u.expectedVersion, changes, async (tx, at) => {
     await repo.updateFacts(tx, current.id, u.facts);
@@ -103,9 +102,9 @@ export async function updatePractice(ctx: Deps, actor: Actor, id: unknown, input
   return getPractice(ctx, actor, current.id);
 }
 
-function pickFacts(p: Omit<Practice, 'hubIds'>) {
-  const { technologies, targetGroups, themes, sdgs, wsisActionLines, countries, languages, licence, costs } = p;
-  return { technologies, targetGroups, themes, sdgs, wsisActionLines, countries, languages, licence, costs };
+function factsOf(p: Practice): PracticeFacts {
+  const { technologies, targetGroups, themes, sdgs, wsisActionLines, countries, languages, hubIds, licence, costs } = p;
+  return { technologies, targetGroups, themes, sdgs, wsisActionLines, countries, languages, hubIds, licence, costs };
 }
 
 /** Adds or replaces the texts in one language. Errors: not_found, forbidden, invalid, conflict. */
