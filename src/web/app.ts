@@ -36,6 +36,13 @@ export function createApp(ctx: AppContext) {
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(STYLESHEET.body);
   });
+  // Browsers ask for /favicon.ico unbidden. We have none: an empty 404 that caches may keep costs
+  // headers only (~0.8 KB on the wire), where the uncacheable HTML error page cost ~1.5 KB.
+  app.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=604800');
+    c.header('Content-Length', '0');
+    return c.body(null, 404);
+  });
 
   app.use(session);
   app.use(locale);

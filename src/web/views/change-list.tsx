@@ -1,3 +1,4 @@
+import { isRtl } from '../../domain/taxonomy/index.js';
 import type { FieldChange } from '../../domain/practices/practices.js';
 import type { Translate } from '../i18n/i18n.js';
 
@@ -27,7 +28,7 @@ export function ChangeList(props: { t: Translate; changes: FieldChange[] }) {
         {shown.map((ch) => (
           <>
             <dt>{label(ch)}</dt>
-            <dd lang={ch.lang}><del>{show(ch.before)}</del> → <ins>{show(ch.after)}</ins></dd>
+            <dd lang={ch.lang} dir={ch.lang ? (isRtl(ch.lang) ? 'rtl' : 'ltr') : undefined}><del>{show(ch.before)}</del> → <ins>{show(ch.after)}</ins></dd>
           </>
         ))}
       </dl>

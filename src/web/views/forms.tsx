@@ -80,7 +80,7 @@ export function Select(p: { f: FormState; name: string; label: string; value?: s
       <label for={id}>{p.label}{p.required && <span aria-hidden="true"> *</span>}</label>
       {p.hint && <p class="hint" id={`${id}-hint`}>{p.hint}</p>}
       {err && <p class="error" id={`${id}-err`}>{err}</p>}
-      <select id={id} name={p.name} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : p.hint ? `${id}-hint` : undefined}>
+      <select id={id} name={p.name} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={[p.hint && `${id}-hint`, err && `${id}-err`].filter(Boolean).join(' ') || undefined}>
         {p.empty !== undefined && <option value="">{p.empty}</option>}
         {p.options.map((o) => <option value={o.value} selected={o.value === p.value}>{o.label}</option>)}
       </select>
@@ -95,9 +95,10 @@ export function Checkboxes(p: { f: FormState; name: string; legend: string; valu
   const message = err && (err.startsWith('validation.') ? translateFieldError(p.f.t, err) : err);
   const chosen = new Set(p.values.map(String));
   return (
-    <fieldset class="field" id={id} aria-describedby={message ? `${id}-err` : undefined}>
-      <legend>{p.legend}{p.required && <span aria-hidden="true"> *</span>}</legend>
-      {p.hint && <p class="hint">{p.hint}</p>}
+    <fieldset class="field" id={id} aria-describedby={[p.hint && `${id}-hint`, message && `${id}-err`].filter(Boolean).join(' ') || undefined}>
+      {/* A group of checkboxes cannot carry `required`, so the legend says it in words to screen readers. */}
+      <legend>{p.legend}{p.required && <><span aria-hidden="true"> *</span><span class="visually-hidden"> ({p.f.t('form.required')})</span></>}</legend>
+      {p.hint && <p class="hint" id={`${id}-hint`}>{p.hint}</p>}
       {message && <p class="error" id={`${id}-err`}>{message}</p>}
       <div class="checks">
         {p.options.map((o) => (
@@ -106,6 +107,11 @@ export function Checkboxes(p: { f: FormState; name: string; legend: string; valu
       </div>
     </fieldset>
   );
+}
+
+/** Says what the asterisk after a label means (WCAG 3.3.2); goes at the top of every form that uses one. */
+export function RequiredNote(props: { t: Translate }) {
+  return <p class="hint">{props.t('form.required_note')}</p>;
 }
 
 export function Section(props: { title: string; children: Child }) {

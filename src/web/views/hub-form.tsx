@@ -1,6 +1,7 @@
+import { isRtl } from '../../domain/taxonomy/index.js';
 import type { HubFormValues } from '../forms/hub-form.js';
 import type { Translate } from '../i18n/i18n.js';
-import { Checkboxes, CsrfField, ErrorSummary, Section, Select, TextArea, TextField, type FormState } from './forms.js';
+import { Checkboxes, CsrfField, ErrorSummary, RequiredNote, Section, Select, TextArea, TextField, type FormState } from './forms.js';
 import {
   communityTypeOptions, countryOptions, electricityOptions, hubKindOptions, internetOptions, languageOptions, mobileOptions, themeOptions,
 } from './labels.js';
@@ -16,16 +17,18 @@ export function HubForm(props: Props) {
     mobile: t('hub.mobile'), electricity: t('hub.electricity'), population: t('hub.population'), themes: t('hub.priorities'), contactEmail: t('hub.contact_email'),
     contactPhone: t('hub.contact_phone'), latitude: t('hub.latitude'), longitude: t('hub.longitude'), 'text.name': t('hub.name'), originalLanguage: t('practice.original_language'), lang: t('translate.language'),
   };
+  const dir = props.lang ? (isRtl(props.lang) ? 'rtl' : 'ltr') : undefined;
   const texts = (
     <Section title={t('form.texts')}>
-      <TextField f={f} name="text.name" label={t('hub.name')} value={v.text.name} required maxlength={120} lang={props.lang} />
-      <TextArea f={f} name="text.description" label={t('hub.description')} value={v.text.description} maxlength={2000} lang={props.lang} />
+      <TextField f={f} name="text.name" label={t('hub.name')} value={v.text.name} required maxlength={120} lang={props.lang} dir={dir} />
+      <TextArea f={f} name="text.description" label={t('hub.description')} value={v.text.description} maxlength={2000} lang={props.lang} dir={dir} />
     </Section>
   );
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField token={props.csrfToken} />
       <ErrorSummary f={f} labels={labels} />
+      <RequiredNote t={t} />
       {mode === 'new' && <Select f={f} name="originalLanguage" label={t('practice.original_language')} value={v.originalLanguage || locale} options={languageOptions(locale)} required />}
       {mode === 'translate' && <input type="hidden" name="lang" value={props.lang} />}
       {mode !== 'edit' && texts}

@@ -20,6 +20,7 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fl
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Passerelle`}</title>
         <link rel="stylesheet" href={STYLESHEET.path} />
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <a class="skip" href="#main">{t('nav.skip')}</a>
@@ -38,12 +39,11 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fl
               )}
             </ul>
           </nav>
-          <form class="langs" method="post" action="/locale">
+          <form class="langs" method="post" action="/locale" aria-label={t('nav.language')}>
             <CsrfField token={csrfToken} />
             <input type="hidden" name="next" value={path} />
-            <span class="visually-hidden" id="lang-label">{t('nav.language')}</span>
             {UI_LOCALES.map((l) => (
-              <button type="submit" name="locale" value={l} lang={l} aria-pressed={l === locale ? 'true' : 'false'} aria-describedby="lang-label">
+              <button type="submit" name="locale" value={l} lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'} aria-pressed={l === locale ? 'true' : 'false'}>
                 {LOCALE_NAMES[l]}
               </button>
             ))}

@@ -4,13 +4,14 @@ import type { Translate } from '../i18n/i18n.js';
 import { pickText } from './content.js';
 import { formatDate } from './labels.js';
 
-/** One practice in a list: title, summary, where, when, and its themes. */
-export function PracticeCard(props: { p: Practice; t: Translate; locale: string; showStatus?: boolean }) {
+/** One practice in a list: title, summary, where, when, and its themes. `level` keeps the page's heading outline unbroken. */
+export function PracticeCard(props: { p: Practice; t: Translate; locale: string; showStatus?: boolean; level: 2 | 3 }) {
   const { p, t, locale } = props;
+  const Heading = props.level === 2 ? 'h2' : 'h3';
   const shown = pickText(p.texts, locale, p.originalLanguage);
   return (
     <li>
-      <h3 lang={shown.lang} dir={shown.dir}><a href={`/practices/${p.id}`}>{shown.text.title}</a></h3>
+      <Heading lang={shown.lang} dir={shown.dir}><a href={`/practices/${p.id}`}>{shown.text.title}</a></Heading>
       <p lang={shown.lang} dir={shown.dir}>{shown.text.summary}</p>
       <p class="meta">
         {p.countries.map((c) => countryName(c, locale)).join(', ')}

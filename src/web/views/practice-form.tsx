@@ -1,7 +1,7 @@
 import { LICENCES } from '../../domain/taxonomy/index.js';
 import type { PracticeFormValues } from '../forms/practice-form.js';
 import type { Translate } from '../i18n/i18n.js';
-import { Checkboxes, CsrfField, ErrorSummary, Section, Select, TextArea, TextField, type FormState } from './forms.js';
+import { Checkboxes, CsrfField, ErrorSummary, RequiredNote, Section, Select, TextArea, TextField, type FormState } from './forms.js';
 import {
   costBandOptions, countryOptions, languageOptions, sdgOptions, targetGroupOptions, technologyOptions, themeOptions, wsisOptions,
 } from './labels.js';
@@ -116,6 +116,7 @@ export function PracticeForm(props: Props) {
     <form method="post" action={action} novalidate>
       <CsrfField token={props.csrfToken} />
       <ErrorSummary f={f} labels={labels} />
+      <RequiredNote t={t} />
       {mode.kind !== 'new' && <input type="hidden" name="expectedVersion" value={String(mode.version)} />}
       {mode.kind === 'new' && (
         <Select f={f} name="originalLanguage" label={t('practice.original_language')} value={lang || locale} options={languageOptions(locale)} required />

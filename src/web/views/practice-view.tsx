@@ -24,7 +24,7 @@ function Translations(props: Props & { shown: string }) {
         {langs.map((l, i) => (
           <>
             {i > 0 && ', '}
-            {l === props.shown ? <strong lang={l}>{languageName(l, locale)}</strong> : <a href={`/practices/${p.id}?lang=${l}`} hreflang={l}>{languageName(l, locale)}</a>}
+            {l === props.shown ? <strong>{languageName(l, locale)}</strong> : <a href={`/practices/${p.id}?lang=${l}`} hreflang={l}>{languageName(l, locale)}</a>}
             {l === p.originalLanguage && ` (${t('translations.original')})`}
           </>
         ))}
@@ -123,7 +123,7 @@ export function PracticeView(props: Props) {
           <CsrfField token={props.csrfToken} />
           <h2>{t('review.title')}</h2>
           <div class="field">
-            <label for="review-comment">{t('review.comment')}</label>
+            <label for="review-comment">{t('review.comment_label')}</label>
             <p class="hint" id="review-comment-hint">{t('review.comment_hint')}</p>
             <textarea id="review-comment" name="comment" rows={3} maxlength={2000} aria-describedby="review-comment-hint"></textarea>
           </div>

@@ -6,8 +6,9 @@ import { ROLES, SECTORS } from '../../../domain/taxonomy/index.js';
 import { list, str, type FormBody } from '../../forms/form-body.js';
 import type { WebEnv } from '../../env.js';
 import { pickText } from '../../views/content.js';
-import { Checkboxes, CsrfField, ErrorSummary, Select, TextField } from '../../views/forms.js';
+import { Checkboxes, CsrfField, ErrorSummary, RequiredNote, Select, TextField } from '../../views/forms.js';
 import { formatDate } from '../../views/labels.js';
+import { ScrollTable } from '../../views/scroll-table.js';
 import { flashOf, render, seeOther } from './page.js';
 
 type Values = { email?: string; displayName?: string; role?: string; organisationId?: string; hubIds?: string[] };
@@ -25,14 +26,17 @@ async function usersPage(c: Context<WebEnv>, values: Values = {}, errors: Record
   return render(c, t('admin.users'), (
     <>
       <h1>{t('admin.users')}</h1>
-      <table>
-        <thead><tr><th scope="col">{t('login.email')}</th><th scope="col">{t('admin.name')}</th><th scope="col">{t('admin.role')}</th><th scope="col">{t('admin.since')}</th></tr></thead>
-        <tbody>{users.map((u) => <tr><td>{u.email}</td><td>{u.displayName}</td><td>{t(`role.${u.role}`)}</td><td>{formatDate(u.createdAt, c.get('locale'))}</td></tr>)}</tbody>
-      </table>
+      <ScrollTable label={t('admin.users')}>
+        <table>
+          <thead><tr><th scope="col">{t('login.email')}</th><th scope="col">{t('admin.name')}</th><th scope="col">{t('admin.role')}</th><th scope="col">{t('admin.since')}</th></tr></thead>
+          <tbody>{users.map((u) => <tr><td>{u.email}</td><td>{u.displayName}</td><td>{t(`role.${u.role}`)}</td><td><time datetime={u.createdAt.toISOString()}>{formatDate(u.createdAt, c.get('locale'))}</time></td></tr>)}</tbody>
+        </table>
+      </ScrollTable>
       <h2>{t('admin.add_user')}</h2>
       <form method="post" action="/admin/users" novalidate>
         <CsrfField token={c.get('csrfToken')} />
         <ErrorSummary f={f} labels={labels} />
+        <RequiredNote t={t} />
         <TextField f={f} name="email" type="email" label={t('login.email')} value={values.email} required autocomplete="off" />
         <TextField f={f} name="displayName" label={t('admin.name')} value={values.displayName} required maxlength={120} />
         <TextField f={f} name="password" type="password" label={t('login.password')} required autocomplete="new-password" hint={t('account.password_hint')} />
@@ -47,6 +51,7 @@ async function usersPage(c: Context<WebEnv>, values: Values = {}, errors: Record
       <h2>{t('admin.add_organisation')}</h2>
       <form method="post" action="/admin/organisations" novalidate>
         <CsrfField token={c.get('csrfToken')} />
+        <RequiredNote t={t} />
         <TextField f={{ t, errors: {} }} name="name" label={t('admin.organisation')} required maxlength={200} />
         <Select f={{ t, errors: {} }} name="sector" label={t('admin.sector')} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} required />
         <button type="submit">{t('admin.add_organisation')}</button>

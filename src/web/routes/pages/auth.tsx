@@ -9,7 +9,7 @@ import { isUiLocale } from '../../i18n/i18n.js';
 import { clientAddress } from '../../middleware/client-address.js';
 import { LOCALE_COOKIE } from '../../middleware/locale.js';
 import { SESSION_COOKIE } from '../../middleware/session.js';
-import { CsrfField, ErrorSummary, TextField } from '../../views/forms.js';
+import { CsrfField, ErrorSummary, RequiredNote, TextField } from '../../views/forms.js';
 import { formatDate } from '../../views/labels.js';
 import { flashOf, render, safeNext, seeOther } from './page.js';
 
@@ -24,6 +24,7 @@ function LoginForm(props: { c: Context<WebEnv>; email?: string; errors?: Record<
       <form method="post" action="/login" novalidate>
         <CsrfField token={c.get('csrfToken')} />
         <ErrorSummary f={f} labels={{ email: t('login.email'), password: t('login.password') }} />
+        <RequiredNote t={t} />
         <input type="hidden" name="next" value={safeNext(c.req.query('next'))} />
         <TextField f={f} name="email" type="email" label={t('login.email')} value={props.email} required autocomplete="username" maxlength={254} />
         <TextField f={f} name="password" type="password" label={t('login.password')} required autocomplete="current-password" maxlength={256} />
@@ -53,19 +54,21 @@ async function accountPage(c: Context<WebEnv>, errors: Record<string, string> = 
           {tokens.map((tk) => (
             <li>
               {tk.name} — {formatDate(tk.createdAt, c.get('locale'))}{' '}
-              <form method="post" action={`/account/tokens/${tk.id}/revoke`} style="display:inline">{csrf}<button type="submit" class="secondary">{t('account.revoke')}</button></form>
+              <form method="post" action={`/account/tokens/${tk.id}/revoke`} class="inline">{csrf}<button type="submit" class="secondary">{t('account.revoke')}</button></form>
             </li>
           ))}
         </ul>
       )}
       <form method="post" action="/account/tokens" novalidate>
         {csrf}
+        <RequiredNote t={t} />
         <TextField f={f} name="name" label={t('account.token_name')} maxlength={80} required />
         <button type="submit">{t('account.create_token')}</button>
       </form>
       <h2>{t('account.password')}</h2>
       <form method="post" action="/account/password" novalidate>
         {csrf}
+        <RequiredNote t={t} />
         <TextField f={f} name="current" type="password" label={t('account.current_password')} autocomplete="current-password" required />
         <TextField f={f} name="password" type="password" label={t('account.new_password')} autocomplete="new-password" required hint={t('account.password_hint')} />
         <button type="submit">{t('account.change_password')}</button>

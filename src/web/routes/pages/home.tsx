@@ -22,7 +22,7 @@ export const homeRoutes = new Hono<WebEnv>()
         </form>
         <p>{t('home.counts', { practices: latest.total, hubs })}</p>
         <h2>{t('home.latest')}</h2>
-        <ul class="cards">{latest.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} />)}</ul>
+        <ul class="cards">{latest.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} level={3} />)}</ul>
         <p><a href="/practices">{t('home.all_practices')}</a> · <a href="/hubs">{t('home.all_hubs')}</a> · <a href="/api/v1/export.json">{t('home.open_data')}</a></p>
       </>
     ), 200, flashOf(c));
@@ -36,7 +36,7 @@ export const homeRoutes = new Hono<WebEnv>()
       <>
         <h1>{t('moderation.title')}</h1>
         <p role="status">{t('moderation.count', { count: queue.total })}</p>
-        <ul class="cards">{queue.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} showStatus />)}</ul>
+        <ul class="cards">{queue.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} showStatus level={2} />)}</ul>
         <Pager t={t} page={queue.page} perPage={queue.perPage} total={queue.total} href={href} />
       </>
     ));

@@ -90,7 +90,7 @@ export const hubRoutes = new Hono<WebEnv>()
             const shown = pickText(h.texts, locale, h.originalLanguage);
             return (
               <li>
-                <h3 lang={shown.lang} dir={shown.dir}><a href={`/hubs/${h.id}`}>{shown.text.name}</a></h3>
+                <h2 lang={shown.lang} dir={shown.dir}><a href={`/hubs/${h.id}`}>{shown.text.name}</a></h2>
                 <p class="meta">{t(`hub_kind.${h.kind}`)} · {countryName(h.country, locale)}{h.adminArea && `, ${h.adminArea}`} · {h.languages.map((l) => languageName(l, locale)).join(', ')}</p>
               </li>
             );
@@ -122,7 +122,7 @@ export const hubRoutes = new Hono<WebEnv>()
       <>
         <HubView h={h} c={c} />
         <h2>{t('hub.practices')}</h2>
-        {practices.items.length ? <ul class="cards">{practices.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} />)}</ul> : <p>{t('hub.no_practices')}</p>}
+        {practices.items.length ? <ul class="cards">{practices.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} level={3} />)}</ul> : <p>{t('hub.no_practices')}</p>}
       </>
     ), 200, flashOf(c));
   })

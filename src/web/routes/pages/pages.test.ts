@@ -121,6 +121,10 @@ describe('pages', () => {
     expect((await b.post(`/hubs/${hub.id}/edit`, { kind: 'school' })).status).toBe(403);
     expect((await b.get('/moderation')).status).toBe(403);
     expect((await b.get(`/hubs/${other.id}/edit`)).status).toBe(200);
+    // Only the hubs they coordinate are offered as authoring hubs of a new practice.
+    const form = await (await b.get('/practices/new')).text();
+    expect(form).toContain(`name="hubIds" value="${other.id}"`);
+    expect(form).not.toContain(`name="hubIds" value="${hub.id}"`);
   });
 
   it('serves a versioned stylesheet cached for a year, compressed pages and a 404 page', async () => {

@@ -52,7 +52,7 @@ export const practiceListRoutes = new Hono<WebEnv>().get('/practices', async (c)
         </p>
       )}
       <ul class="cards">
-        {result.items.map((p) => <PracticeCard p={p} t={t} locale={locale} showStatus={isMine} />)}
+        {result.items.map((p) => <PracticeCard p={p} t={t} locale={locale} showStatus={isMine} level={2} />)}
       </ul>
       <Pager t={t} page={result.page} perPage={result.perPage} total={result.total} href={href} />
     </>,

@@ -3,7 +3,7 @@ import { canTranslatePractice } from '../../../domain/accounts/permissions.js';
 import { DomainError, forbidden } from '../../../domain/errors.js';
 import { getHub } from '../../../domain/hubs/hubs.service.js';
 import { getPractice, reviewPractice, saveTranslation } from '../../../domain/practices/practices.service.js';
-import { languageName } from '../../../domain/taxonomy/index.js';
+import { isRtl, languageName } from '../../../domain/taxonomy/index.js';
 import type { FormBody } from '../../forms/form-body.js';
 import { formToText, valuesFromBody, valuesFromPractice } from '../../forms/practice-form.js';
 import type { WebEnv } from '../../env.js';
@@ -55,7 +55,7 @@ export const practicePageRoutes = new Hono<WebEnv>()
       // Step one: choose the language (a GET form, so the next page can be filled with an existing translation).
       return render(c, t('practice.translate'), (
         <>
-          <h1>{t('practice.translate')}: <span lang={p.originalLanguage}>{original.title}</span></h1>
+          <h1>{t('practice.translate')}: <span lang={p.originalLanguage} dir={isRtl(p.originalLanguage) ? 'rtl' : 'ltr'}>{original.title}</span></h1>
           <form method="get" action={`/practices/${p.id}/translate`}>
             <label for="lang">{t('translate.language')}</label>{' '}
             <select id="lang" name="lang" required>

@@ -1,0 +1,133 @@
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ARABIC_PRACTICE, HAUSA_HUB, HAUSA_PRACTICE, axeViolations, createAdmin, createDraftPractice, formProblems, langDirProblems, message, newAxeContext, signInByName, switchLocale,
+} from './a11y-helpers.js';
+import { LOCALES, newContext, screenshot, useBrowser } from './harness.js';
+
+/**
+ * Every page type in every interface language: axe-core finds no WCAG 2.1 A/AA violation, every form
+ * control has a name, and `lang`/`dir` follow the interface and, inside it, the content shown.
+ */
+const b = useBrowser();
+const ADMIN = 'a11y-admin@test.passerelle.example';
+let draft = '';
+
+type PageType = { name: string; path: () => string; status?: number; open?: (page: Page) => Promise<number> };
+
+const PUBLIC: PageType[] = [
+  { name: 'home', path: () => '/' },
+  { name: 'practice list', path: () => '/practices' },
+  { name: 'filtered practice list', path: () => '/practices?q=&theme=finance&country=NE' },
+  { name: 'practice in Hausa', path: () => `/practices/${HAUSA_PRACTICE}?lang=ha` },
+  { name: 'practice in Arabic', path: () => `/practices/${ARABIC_PRACTICE}` },
+  { name: 'practice history', path: () => `/practices/${HAUSA_PRACTICE}/history` },
+  { name: 'hub list', path: () => '/hubs' },
+  { name: 'hub', path: () => `/hubs/${HAUSA_HUB}` },
+  { name: 'sign in', path: () => '/login' },
+  { name: 'not found', path: () => '/no-such-page', status: 404 },
+];
+
+const SIGNED_IN: PageType[] = [
+  { name: 'new practice', path: () => '/practices/new' },
+  {
+    name: 'new practice with errors',
+    path: () => '/practices/new',
+    open: async (page) => {
+      await page.goto('/practices/new');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/practices/new')),
+        page.click('form[action="/practices/new"] button[type=submit]'),
+      ]);
+      await page.waitForLoadState('load');
+      return response.status();
+    },
+    status: 422,
+  },
+  { name: 'edit practice', path: () => `/practices/${draft}/edit` },
+  { name: 'translate: choose language', path: () => `/practices/${draft}/translate` },
+  { name: 'translate: into Arabic', path: () => `/practices/${draft}/translate?lang=ar` },
+  { name: 'history with changes', path: () => `/practices/${draft}/history` },
+  { name: 'draft practice', path: () => `/practices/${draft}` },
+  { name: 'moderation', path: () => '/moderation' },
+  { name: 'account', path: () => '/account' },
+  { name: 'accounts (admin)', path: () => '/admin/users' },
+  { name: 'new hub', path: () => '/hubs/new' },
+  { name: 'hub: translate into Arabic', path: () => `/hubs/${HAUSA_HUB}/translate?lang=ar` },
+];
+
+/** Opens one page type and lists what is wrong with it (nothing when it passes). */
+async function problemsOf(page: Page, type: PageType, locale: string): Promise<string[]> {
+  const consoleErrors: string[] = [];
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text()); // e.g. CSP refusals
+  };
+  page.on('console', onConsole);
+  const status = type.open ? await type.open(page) : (await page.goto(type.path()))!.status();
+  const problems: string[] = [];
+  if (status !== (type.status ?? 200)) problems.push(`HTTP ${status}, expected ${type.status ?? 200}`);
+  const root = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  if (root.lang !== locale || root.dir !== dir) problems.push(`<html lang="${root.lang}" dir="${root.dir}">, expected lang="${locale}" dir="${dir}"`);
+  problems.push(...(await formProblems(page, message(locale, 'form.required_note'))));
+  problems.push(...(await langDirProblems(page)));
+  problems.push(...(await axeViolations(page)));
+  page.off('console', onConsole);
+  problems.push(...consoleErrors.map((e) => `console: ${e.slice(0, 200)}`));
+  return problems.length ? [`${type.name} (${type.path()}) in ${locale}:`, ...problems.map((p) => `  ${p}`)] : [];
+}
+
+describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  beforeAll(async () => {
+    await createAdmin(b.browser, ADMIN);
+    const ctx = await newContext(b.browser, { locale: 'en' });
+    const page = await ctx.newPage();
+    await signInByName(page, ADMIN);
+    draft = await createDraftPractice(page);
+    await page.goto('/account'); // a token, so that the account page lists one with its revoke button
+    await page.fill('input[name=name]', 'a11y');
+    await Promise.all([page.waitForEvent('load'), page.click('form[action="/account/tokens"] button[type=submit]')]);
+    await ctx.close();
+  });
+
+  it.each(LOCALES)('every page type passes in %s', async (locale) => {
+    const ctx = await newAxeContext(b.browser, locale);
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    for (const type of PUBLIC) problems.push(...(await problemsOf(page, type, locale)));
+    await signInByName(page, ADMIN);
+    await switchLocale(page, locale);
+    for (const type of SIGNED_IN) problems.push(...(await problemsOf(page, type, locale)));
+    await ctx.close();
+    expect(problems.length, `\n${problems.join('\n')}\n`).toBe(0);
+  });
+
+  it('marks a Hausa practice on the English interface with lang="ha"', async () => {
+    const ctx = await newContext(b.browser, { locale: 'en' });
+    const page = await ctx.newPage();
+    await page.goto(`/practices/${HAUSA_PRACTICE}?lang=ha`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const langOf = (selector: string) => page.$eval(selector, (el) => el.closest('main [lang]')?.getAttribute('lang'));
+    expect(await langOf('main h1')).toBe('ha');
+    expect(await langOf('main table td')).toBe('ha'); // results table, in the second content block
+    expect(await langOf('main dl.facts dd')).toBeUndefined(); // facts are in the interface language
+    expect(await langOf('main nav strong')).toBeUndefined(); // "Hausa (original)", a language name in English
+    await page.goto('/practices?country=NE');
+    const titles = await page.$$eval('main .cards h2', (hs) => hs.map((h) => h.closest('[lang]')!.getAttribute('lang')));
+    expect(titles).toContain('ha');
+    await screenshot(page, 'a11y-hausa-on-en');
+    await ctx.close();
+  });
+
+  it('marks an Arabic practice on the French interface as right-to-left', async () => {
+    const ctx = await newContext(b.browser, { locale: 'fr' });
+    const page = await ctx.newPage();
+    await page.goto(`/practices/${ARABIC_PRACTICE}?lang=ar`);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    const title = await page.$eval('main h1', (h) => ({ lang: h.closest('[lang]')?.getAttribute('lang'), dir: h.closest('[dir]')?.getAttribute('dir'), computed: getComputedStyle(h).direction }));
+    expect(title).toEqual({ lang: 'ar', dir: 'rtl', computed: 'rtl' });
+    expect(await page.$eval('main h2', (h) => getComputedStyle(h).direction)).toBe('rtl');
+    expect(await page.$eval('main dl.facts dt', (h) => getComputedStyle(h).direction)).toBe('ltr');
+    await ctx.close();
+  });
+});
