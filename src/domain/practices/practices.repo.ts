@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { practiceHubs, practiceReviews, practices, practiceTexts, practiceVersions, users } from '../../db/schema/index.js';
 import { offsetOf, type Paging } from '../shared/paging.js';
@@ -206,4 +206,20 @@ export async function listVersions(db: DbOrTx, practiceId: string) {
     .where(eq(practiceVersions.practiceId, practiceId))
     .orderBy(desc(practiceVersions.version));
   return rows.map((r) => ({ ...r, changes: r.changes as FieldChange[] }));
+}
+
+/** Published practices that share a theme with, or are written in a language of, a hub: the pool recommendations rank. */
+export async function listCandidates(db: DbOrTx, f: { themes: string[]; languages: string[] }, limit: number) {
+  const langs = f.languages.map((l) => l.split('-')[0]!);
+  const byTheme = f.themes.length ? arrayOverlaps(practices.themes, f.themes) : undefined;
+  const byLanguage = langs.length
+    ? sql`exists (select 1 from ${practiceTexts} t where t.practice_id = ${practices.id} and split_part(t.lang, '-', 1) in (${sql.join(langs.map((l) => sql`${l}`), sql`, `)}))`
+    : undefined;
+  const rows = await db
+    .select()
+    .from(practices)
+    .where(and(eq(practices.status, 'published'), or(byTheme, byLanguage) ?? sql`true`))
+    .orderBy(sql`${practices.publishedAt} desc nulls last`, asc(practices.id))
+    .limit(limit);
+  return hydrate(db, rows);
 }

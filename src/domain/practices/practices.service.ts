@@ -193,3 +193,8 @@ export async function importPractice(ctx: Deps, record: PracticeRecord, imported
     return 'imported';
   });
 }
+
+/** Up to `limit` published practices sharing a theme or a language with a hub, newest first. */
+export async function candidatePractices(ctx: Pick<Deps, 'db'>, f: { themes: string[]; languages: string[] }, limit = 500) {
+  return repo.listCandidates(ctx.db, f, limit);
+}
