@@ -25,9 +25,8 @@ describe('practice fit', () => {
     const p = practice({ themes: ['disaster_risk'], technologies: ['radio', 'basic_phone'], texts: { ...practice({}).texts, ha: practice({}).texts.en! } });
     const fit = practiceFit(nigerRadio, p);
     expect(fit.reasons).toEqual(expect.arrayContaining([
-      { code: 'addresses_priority', theme: 'disaster_risk' },
-      { code: 'uses_channel_you_have', technology: 'radio' },
-      { code: 'uses_channel_you_have', technology: 'basic_phone' },
+      { code: 'addresses_priorities', themes: ['disaster_risk'] },
+      { code: 'uses_channels_you_have', technologies: ['radio', 'basic_phone'] },
       { code: 'available_in', lang: 'ha' },
     ]));
   });
@@ -37,7 +36,7 @@ describe('practice fit', () => {
     const onAir = practice({ id: 'onair', technologies: ['radio'] });
     const ranked = rank([practiceFit(nigerRadio, online), practiceFit(nigerRadio, onAir)], 10);
     expect(ranked.map((r) => r.item.id)).toEqual(['onair']);
-    expect(practiceFit(nigerRadio, online).reasons).toContainEqual({ code: 'needs_channel_you_lack', technology: 'internet' });
+    expect(practiceFit(nigerRadio, online).reasons).toContainEqual({ code: 'needs_channels_you_lack', technologies: ['internet'] });
   });
 
   it('reads the hub’s channels', () => {

@@ -41,20 +41,17 @@ const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 export function practiceFit(hub: HubProfile, p: PracticeFacts): Scored<PracticeFacts> {
   const reasons: Reason[] = [];
   let score = 0;
-  for (const theme of p.themes.filter((t) => hub.themes.includes(t)).slice(0, 3)) {
-    score += 3;
-    reasons.push({ code: 'addresses_priority', theme });
+  const themes = p.themes.filter((t) => hub.themes.includes(t));
+  if (themes.length) {
+    score += 3 * Math.min(themes.length, 3);
+    reasons.push({ code: 'addresses_priorities', themes });
   }
-  for (const technology of p.technologies) {
-    const access = accessTo(hub, technology);
-    if (access === 'yes') {
-      score += 1.5;
-      reasons.push({ code: 'uses_channel_you_have', technology });
-    } else if (access === 'no') {
-      score -= 4;
-      reasons.push({ code: 'needs_channel_you_lack', technology });
-    } else if (access === 'partly') score -= 0.5;
-  }
+  const access = p.technologies.map((technology) => ({ technology, access: accessTo(hub, technology) }));
+  const have = access.filter((a) => a.access === 'yes').map((a) => a.technology);
+  const lack = access.filter((a) => a.access === 'no').map((a) => a.technology);
+  score += 1.5 * have.length - 4 * lack.length - 0.5 * access.filter((a) => a.access === 'partly').length;
+  if (have.length) reasons.push({ code: 'uses_channels_you_have', technologies: have });
+  if (lack.length) reasons.push({ code: 'needs_channels_you_lack', technologies: lack });
   const hubLangs = new Set(hub.languages.map(primary));
   const readable = Object.keys(p.texts).find((l) => hubLangs.has(primary(l)));
   if (readable) {

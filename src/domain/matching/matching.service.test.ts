@@ -15,7 +15,7 @@ describe('communities like yours', () => {
     const recs = await recommendPractices(t.ctx, null, hub.id);
     expect(recs.map((r) => r.practice.id)).toEqual([radio.id, online.id]); // needing internet it lacks ranks low
     expect(recs[0]!.reasons).toContainEqual({ code: 'available_in', lang: 'ha' });
-    expect(recs[1]!.reasons).toContainEqual({ code: 'needs_channel_you_lack', technology: 'internet' });
+    expect(recs[1]!.reasons).toContainEqual({ code: 'needs_channels_you_lack', technologies: ['internet'] });
   });
 
   it('finds peers facing the same challenges, preferring another region of the South', async () => {

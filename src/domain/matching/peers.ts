@@ -14,11 +14,10 @@ const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 export function peerFit(hub: HubLike, peer: HubLike): Scored<HubLike> {
   const reasons: Reason[] = [];
   let score = 0;
-  for (const theme of peer.themes.filter((t) => hub.themes.includes(t)).slice(0, 3)) {
-    score += 2;
-    reasons.push({ code: 'shares_priority', theme });
-  }
-  if (score === 0) return { item: peer, score: 0, reasons }; // no common challenge, no match
+  const themes = peer.themes.filter((t) => hub.themes.includes(t));
+  if (themes.length === 0) return { item: peer, score: 0, reasons }; // no common challenge, no match
+  score += 2 * Math.min(themes.length, 3);
+  reasons.push({ code: 'shares_priorities', themes });
   if (peer.communityType === hub.communityType) {
     score += 2;
     reasons.push({ code: 'same_community_type', communityType: hub.communityType });

@@ -3,16 +3,16 @@
  * reader's language ("uses community radio, which you have; available in Hausa; addresses drought").
  */
 export type Reason =
-  | { code: 'addresses_priority'; theme: string }
-  | { code: 'uses_channel_you_have'; technology: string }
-  | { code: 'needs_channel_you_lack'; technology: string }
+  | { code: 'addresses_priorities'; themes: string[] }
+  | { code: 'uses_channels_you_have'; technologies: string[] }
+  | { code: 'needs_channels_you_lack'; technologies: string[] }
   | { code: 'available_in'; lang: string }
   | { code: 'used_with_speakers_of'; lang: string }
   | { code: 'designed_for'; group: string }
   | { code: 'low_cost'; band: string }
   | { code: 'has_evidence'; count: number }
   | { code: 'same_country'; country: string }
-  | { code: 'shares_priority'; theme: string }
+  | { code: 'shares_priorities'; themes: string[] }
   | { code: 'same_community_type'; communityType: string }
   | { code: 'shares_language'; lang: string }
   | { code: 'similar_channels' }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiTokenFor, hubData, makeHub, makeUser } from '../../../../test/factories.js';
+import { apiTokenFor, hubData, makeHub, makePractice, makeUser } from '../../../../test/factories.js';
 import { useTestContext } from '../../../../test/context.js';
-import { hubJsonSchema } from './representation.js';
+import { hubJsonSchema, recommendationsJsonSchema } from './representation.js';
 
 const t = useTestContext();
 
@@ -99,5 +99,20 @@ describe('PUT /hubs/:id and /hubs/:id/texts/:lang', () => {
     expect((await translated.json()).texts.en).toEqual(text);
     expect((await call('PUT', `/hubs/${hub.id}/texts/en`, { token: other, body: text })).status).toBe(403);
     expect((await call('PUT', `/hubs/${crypto.randomUUID()}/texts/en`, { token: own, body: text })).status).toBe(404);
+  });
+});
+
+describe('GET /api/v1/hubs/:id/recommendations', () => {
+  it('returns practices and peers with their reasons, in the documented shape', async () => {
+    const hub = await makeHub(t.ctx, { themes: ['water'], country: 'NE' });
+    await makeHub(t.ctx, { themes: ['water'], country: 'BD' });
+    await makePractice(t.ctx, { themes: ['water'], technologies: ['radio'] });
+    const res = await t.app.request(`/api/v1/hubs/${hub.id}/recommendations`);
+    expect(res.status).toBe(200);
+    const body = recommendationsJsonSchema.parse(await res.json());
+    expect(body.practices[0]!.reasons.map((r) => r.code)).toContain('addresses_priorities');
+    expect(body.peers[0]!.reasons.map((r) => r.code)).toContain('south_south');
+    expect(body.peers[0]!.hub.contact).toBeNull();
+    expect((await t.app.request('/api/v1/hubs/00000000-0000-4000-8000-000000000000/recommendations')).status).toBe(404);
   });
 });

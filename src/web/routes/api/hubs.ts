@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { createHub, getHub, listHubs, saveHubTranslation, updateHub } from '../../../domain/hubs/hubs.service.js';
+import { recommendPeers, recommendPractices } from '../../../domain/matching/matching.service.js';
 import type { WebEnv } from '../../env.js';
 import { jsonBody, readBody } from './json-body.js';
-import { hubJson, pageJson } from './representation.js';
+import { hubJson, pageJson, recommendationsJson } from './representation.js';
 import { requireToken } from './sign-in.js';
 
 /** Hubs: profiles for everyone, contacts only for token holders (the service strips them). */
@@ -17,6 +18,14 @@ export const hubRoutes = new Hono<WebEnv>()
   })
   .get('/hubs/:id', async (c) => {
     return c.json(hubJson(await getHub(c.get('ctx'), c.get('actor'), c.req.param('id'))));
+  })
+  .get('/hubs/:id/recommendations', async (c) => {
+    const ctx = c.get('ctx');
+    const [practices, peers] = await Promise.all([
+      recommendPractices(ctx, c.get('actor'), c.req.param('id'), 10),
+      recommendPeers(ctx, c.get('actor'), c.req.param('id'), 5),
+    ]);
+    return c.json(recommendationsJson(practices, peers));
   })
   .put('/hubs/:id', requireToken, jsonBody, async (c) => {
     return c.json(hubJson(await updateHub(c.get('ctx'), c.get('actor'), c.req.param('id'), await readBody(c))));

@@ -64,7 +64,7 @@ describe('GET /openapi.json', () => {
         checked.push(`${method} ${template}`);
       }
     }
-    expect(checked).toHaveLength(16);
+    expect(checked.length).toBeGreaterThanOrEqual(17);
   });
 
   it('documents every route of the API', async () => {

@@ -9,7 +9,7 @@ import { pagingSchema } from '../../../domain/shared/paging.js';
 import type { WebEnv } from '../../env.js';
 import { MAX_BODY_BYTES } from './json-body.js';
 import { expectedVersionSchema } from './practices.js';
-import { apiErrorSchema, historyJsonSchema, hubJsonSchema, pageSchemaOf, practiceJsonSchema } from './representation.js';
+import { apiErrorSchema, historyJsonSchema, hubJsonSchema, pageSchemaOf, practiceJsonSchema, recommendationsJsonSchema } from './representation.js';
 
 /*
  * The OpenAPI 3.1 description of /api/v1. Component schemas come from the zod schemas the services
@@ -34,6 +34,7 @@ const COMPONENTS = {
   HubRecord: hubRecordSchema,
   Hub: hubJsonSchema,
   HubPage: pageSchemaOf(hubJsonSchema),
+  Recommendations: recommendationsJsonSchema,
   OpenDataFile: envelopeSchema.extend({ exportedAt: z.iso.datetime(), hubs: z.array(hubRecordSchema), practices: z.array(practiceRecordSchema) }),
   Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
@@ -140,6 +141,10 @@ function paths(): Json {
       parameters: [hub],
       get: operation({ summary: 'Read a hub (contact is null without a token)', tag: 'hubs', ok: { status: 200, description: 'The hub.', content: jsonContent(ref('Hub')) }, errors: READ_ERRORS }),
       put: operation({ summary: 'Replace the hub’s profile', tag: 'hubs', write: { body: 'HubProfile' }, ok: { status: 200, description: 'The saved hub.', content: jsonContent(ref('Hub')) }, errors: [404] }),
+    },
+    '/hubs/{id}/recommendations': {
+      parameters: [hub],
+      get: operation({ summary: 'Communities like yours: practices that fit the hub and peer hubs, each with its reasons', tag: 'hubs', ok: { status: 200, description: 'Up to 10 practices and 5 peers, best first.', content: jsonContent(ref('Recommendations')) }, errors: READ_ERRORS }),
     },
     '/hubs/{id}/texts/{lang}': {
       parameters: [hub, langParam],

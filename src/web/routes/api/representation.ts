@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Hub } from '../../../domain/hubs/hubs.js';
+import type { PeerRecommendation, PracticeRecommendation } from '../../../domain/matching/matching.service.js';
 import { hubRecord, practiceRecord } from '../../../domain/opendata/export.service.js';
 import { hubRecordSchema, practiceRecordSchema } from '../../../domain/opendata/format.js';
 import type { practiceHistory } from '../../../domain/practices/practices.service.js';
@@ -43,6 +44,14 @@ export const historyJsonSchema = z.object({
   ),
 });
 
+/** A recommendation's reasons are data ({ code, …details }); the pages turn them into words. */
+const reasonSchema = z.object({ code: z.string() }).catchall(z.unknown());
+
+export const recommendationsJsonSchema = z.object({
+  practices: z.array(z.object({ practice: practiceJsonSchema, score: z.number(), reasons: z.array(reasonSchema) })),
+  peers: z.array(z.object({ hub: hubJsonSchema, score: z.number(), reasons: z.array(reasonSchema) })),
+});
+
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
@@ -72,4 +81,11 @@ export function historyJson(h: Awaited<ReturnType<typeof practiceHistory>>): z.i
 
 export function pageJson<T, R>(page: { items: T[]; page: number; perPage: number; total: number }, toJson: (item: T) => R) {
   return { items: page.items.map(toJson), page: page.page, perPage: page.perPage, total: page.total };
+}
+
+export function recommendationsJson(practices: PracticeRecommendation[], peers: PeerRecommendation[]): z.input<typeof recommendationsJsonSchema> {
+  return {
+    practices: practices.map((r) => ({ practice: practiceJson(r.practice), score: r.score, reasons: r.reasons })),
+    peers: peers.map((r) => ({ hub: hubJson(r.hub), score: r.score, reasons: r.reasons })),
+  };
 }

@@ -3,6 +3,7 @@ import { canCreateHub, canEditHub, canTranslateHub } from '../../../domain/accou
 import { DomainError, forbidden } from '../../../domain/errors.js';
 import type { Hub } from '../../../domain/hubs/hubs.js';
 import { createHub, getHub, listHubs, saveHubTranslation, updateHub } from '../../../domain/hubs/hubs.service.js';
+import { recommendPeers, recommendPractices } from '../../../domain/matching/matching.service.js';
 import { listPractices } from '../../../domain/practices/practices.service.js';
 import { countryName, languageName } from '../../../domain/taxonomy/index.js';
 import type { FormBody } from '../../forms/form-body.js';
@@ -10,6 +11,7 @@ import { formToHubProfile, formToHubText, hubValuesFromBody, hubValuesFromHub, t
 import type { WebEnv } from '../../env.js';
 import { pickText } from '../../views/content.js';
 import { HubForm } from '../../views/hub-form.js';
+import { Recommendations } from '../../views/recommendations.js';
 import { countryOptions, formatNumber, hubKindOptions, languageOptions } from '../../views/labels.js';
 import { Pager, PracticeCard } from '../../views/practice-card.js';
 import { flashOf, render, seeOther } from './page.js';
@@ -116,13 +118,16 @@ export const hubRoutes = new Hono<WebEnv>()
   .get('/hubs/:id', async (c) => {
     const h = await getHub(c.get('ctx'), c.get('actor'), c.req.param('id'));
     const t = c.get('t');
-    const practices = await listPractices(c.get('ctx'), c.get('actor'), { hub: h.id, perPage: 10 });
+    const ctx = c.get('ctx');
+    const practices = await listPractices(ctx, c.get('actor'), { hub: h.id, perPage: 10 });
+    const [recommended, peers] = await Promise.all([recommendPractices(ctx, c.get('actor'), h.id, 5), recommendPeers(ctx, c.get('actor'), h.id, 3)]);
     const name = pickText(h.texts, c.get('locale'), h.originalLanguage).text.name;
     return render(c, name, (
       <>
         <HubView h={h} c={c} />
         <h2>{t('hub.practices')}</h2>
         {practices.items.length ? <ul class="cards">{practices.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} level={3} />)}</ul> : <p>{t('hub.no_practices')}</p>}
+        <Recommendations t={t} locale={c.get('locale')} practices={recommended} peers={peers} />
       </>
     ), 200, flashOf(c));
   })
