@@ -54,10 +54,11 @@ export async function makeHub(ctx: AppContext, over: Record<string, unknown> = {
   return record;
 }
 
-/** A practice stored directly in the given status, as an import would. */
+/** A practice stored directly in the given status, as an import would; `texts` (lang → fields) adds translations. */
 export async function makePractice(ctx: AppContext, over: Record<string, unknown> = {}, status = 'published') {
-  const { text, ...rest } = practiceData(over);
-  const record = practiceRecordSchema.parse({ id: newId(), status, ...rest, texts: { [String(rest.originalLanguage)]: text } });
+  const { text, texts, ...rest } = practiceData(over) as ReturnType<typeof practiceData> & { texts?: Record<string, Record<string, unknown>> };
+  const translations = Object.fromEntries(Object.entries(texts ?? {}).map(([lang, t]) => [lang, practiceText(t)]));
+  const record = practiceRecordSchema.parse({ id: newId(), status, ...rest, texts: { [String(rest.originalLanguage)]: text, ...translations } });
   await importPractice(ctx, record, null);
   return record;
 }

@@ -22,6 +22,8 @@ const PUBLIC: PageType[] = [
   { name: 'practice in Hausa', path: () => `/practices/${HAUSA_PRACTICE}?lang=ha` },
   { name: 'practice in Arabic', path: () => `/practices/${ARABIC_PRACTICE}` },
   { name: 'practice history', path: () => `/practices/${HAUSA_PRACTICE}/history` },
+  { name: 'search', path: () => '/search?q=radio+paludisme' },
+  { name: 'search, nothing found', path: () => '/search?q=zzzqqq&theme=health' },
   { name: 'hub list', path: () => '/hubs' },
   { name: 'hub', path: () => `/hubs/${HAUSA_HUB}` },
   { name: 'sign in', path: () => '/login' },

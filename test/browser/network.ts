@@ -159,6 +159,7 @@ export async function discoverPageTypes(baseUrl: string): Promise<PageType[]> {
     { label: 'Practice list, filtered', path: '/practices?theme=health' },
     { label: 'Practice page', path: `/practices/${practiceId}` },
     { label: 'Practice history', path: `/practices/${practiceId}/history` },
+    { label: 'Search', path: '/search?q=radio+paludisme' },
     { label: 'Hub list', path: '/hubs' },
     { label: 'Hub page', path: `/hubs/${hubId}` },
     { label: 'Login', path: '/login' },

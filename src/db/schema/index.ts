@@ -1,3 +1,4 @@
 export * from './accounts.js';
 export * from './hubs.js';
 export * from './practices.js';
+export * from './exchanges.js';

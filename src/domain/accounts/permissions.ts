@@ -39,3 +39,6 @@ export function canViewPractice(a: Actor, p: PracticeRef): boolean {
 }
 
 export const canManageUsers = (a: Actor) => isAdmin(a);
+
+/** Speaking for a hub (exchanges with peers): its coordinators, or an admin. */
+export const canActForHub = (a: Actor, hubId: string) => isAdmin(a) || coordinates(a, [hubId]);

@@ -138,6 +138,12 @@ export async function findPractice(db: DbOrTx, id: string): Promise<Practice | n
   return (await hydrate(db, rows))[0] ?? null;
 }
 
+/** Several practices in one round trip, in no particular order. */
+export async function findPractices(db: DbOrTx, ids: string[]): Promise<Practice[]> {
+  if (ids.length === 0) return [];
+  return hydrate(db, await db.select().from(practices).where(inArray(practices.id, ids)));
+}
+
 export async function practiceExists(db: DbOrTx, id: string): Promise<boolean> {
   const rows = await db.select({ id: practices.id }).from(practices).where(eq(practices.id, id));
   return rows.length > 0;

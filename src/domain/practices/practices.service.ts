@@ -30,6 +30,12 @@ export async function getPractice(ctx: Pick<Deps, 'db'>, actor: Actor, id: unkno
   return p;
 }
 
+/** Published practices by id, in the order of `ids`; others (drafts, unknown ids) are left out. */
+export async function publishedPracticesByIds(ctx: Pick<Deps, 'db'>, ids: string[]): Promise<Practice[]> {
+  const byId = new Map((await repo.findPractices(ctx.db, ids)).map((p) => [p.id, p]));
+  return ids.map((id) => byId.get(id)).filter((p): p is Practice => p?.status === 'published');
+}
+
 export const listQuerySchema = practiceFiltersSchema.extend(pagingSchema.shape).extend({
   mine: z.preprocess((v) => v === '1' || v === 'true' || v === true, z.boolean()).default(false),
 });

@@ -5,6 +5,7 @@ import { exportRoutes } from './export.js';
 import { hubRoutes } from './hubs.js';
 import { openApiRoutes } from './openapi.js';
 import { practiceRoutes } from './practices.js';
+import { searchRoutes } from './search.js';
 
 /**
  * The JSON API (mounted at /api/v1). The actor comes only from a bearer token; errors thrown by the
@@ -14,6 +15,7 @@ export function apiRoutes(): Hono<WebEnv> {
   return new Hono<WebEnv>()
     .use(cacheByCaller)
     .route('/', practiceRoutes)
+    .route('/', searchRoutes)
     .route('/', hubRoutes)
     .route('/', exportRoutes)
     .route('/', openApiRoutes);

@@ -5,10 +5,12 @@ import { hubInputSchema, hubProfileSchema, hubTextSchema } from '../../../domain
 import { envelopeSchema, hubRecordSchema, practiceRecordSchema } from '../../../domain/opendata/format.js';
 import { listQuerySchema, reviewSchema, updateSchema } from '../../../domain/practices/practices.service.js';
 import { practiceFactsSchema, practiceInputSchema, practiceTextSchema } from '../../../domain/practices/practices.js';
+import { searchQuerySchema } from '../../../domain/search/search.js';
 import { pagingSchema } from '../../../domain/shared/paging.js';
 import type { WebEnv } from '../../env.js';
 import { MAX_BODY_BYTES } from './json-body.js';
 import { expectedVersionSchema } from './practices.js';
+import { searchJsonSchema } from './search.js';
 import { apiErrorSchema, historyJsonSchema, hubJsonSchema, pageSchemaOf, practiceJsonSchema, recommendationsJsonSchema } from './representation.js';
 
 /*
@@ -28,6 +30,7 @@ const COMPONENTS = {
   Practice: practiceJsonSchema,
   PracticePage: pageSchemaOf(practiceJsonSchema),
   PracticeHistory: historyJsonSchema,
+  SearchResult: searchJsonSchema,
   HubText: hubTextSchema,
   HubProfile: hubProfileSchema,
   HubInput: hubInputSchema,
@@ -132,6 +135,9 @@ function paths(): Json {
     '/practices/{id}/history': {
       parameters: [practice],
       get: operation({ summary: 'Review comments and versions', tag: 'practices', ok: { status: 200, description: 'The history.', content: jsonContent(ref('PracticeHistory')) }, errors: READ_ERRORS }),
+    },
+    '/search': {
+      get: operation({ summary: 'Search published practices in every language (unknown filter values are ignored and listed in `ignored`; a page past the end is empty)', tag: 'practices', parameters: queryParameters(searchQuerySchema), ok: { status: 200, description: 'One page of matches, best first, with facet counts over all matches.', content: jsonContent(ref('SearchResult')) } }),
     },
     '/hubs': {
       get: operation({ summary: 'List hubs', tag: 'hubs', parameters: queryParameters(hubFiltersSchema.extend(pagingSchema.shape)), ok: { status: 200, description: 'One page of hubs.', content: jsonContent(ref('HubPage')) }, errors: [422] }),

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { countHubs } from '../../../domain/hubs/hubs.service.js';
+import { QUERY_MAX } from '../../../domain/search/search.js';
 import { listPractices, moderationQueue } from '../../../domain/practices/practices.service.js';
 import type { WebEnv } from '../../env.js';
 import { Pager, PracticeCard } from '../../views/practice-card.js';
@@ -15,9 +16,9 @@ export const homeRoutes = new Hono<WebEnv>()
       <>
         <h1>{t('home.title')}</h1>
         <p>{t('home.intro')}</p>
-        <form method="get" action="/practices" role="search">
+        <form method="get" action="/search" role="search">
           <label for="home-q">{t('home.search_label')}</label>{' '}
-          <input id="home-q" type="search" name="q" maxlength={100} />{' '}
+          <input id="home-q" type="search" name="q" maxlength={QUERY_MAX} />{' '}
           <button type="submit">{t('home.search')}</button>
         </form>
         <p>{t('home.counts', { practices: latest.total, hubs })}</p>

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { canCreateHub, canEditHub, canTranslateHub } from '../../../domain/accounts/permissions.js';
+import { canActForHub, canCreateHub, canEditHub, canTranslateHub } from '../../../domain/accounts/permissions.js';
 import { DomainError, forbidden } from '../../../domain/errors.js';
 import type { Hub } from '../../../domain/hubs/hubs.js';
 import { createHub, getHub, listHubs, saveHubTranslation, updateHub } from '../../../domain/hubs/hubs.service.js';
@@ -10,10 +10,12 @@ import type { FormBody } from '../../forms/form-body.js';
 import { formToHubProfile, formToHubText, hubValuesFromBody, hubValuesFromHub, type HubFormValues } from '../../forms/hub-form.js';
 import type { WebEnv } from '../../env.js';
 import { pickText } from '../../views/content.js';
+import { AskExchangeForm } from '../../views/exchange-view.js';
 import { HubForm } from '../../views/hub-form.js';
 import { Recommendations } from '../../views/recommendations.js';
 import { countryOptions, formatNumber, hubKindOptions, languageOptions } from '../../views/labels.js';
 import { Pager, PracticeCard } from '../../views/practice-card.js';
+import { myHubOptions } from './hub-names.js';
 import { flashOf, render, seeOther } from './page.js';
 
 function HubView(props: { h: Hub; c: Context<WebEnv> }) {
@@ -128,6 +130,8 @@ export const hubRoutes = new Hono<WebEnv>()
         <h2>{t('hub.practices')}</h2>
         {practices.items.length ? <ul class="cards">{practices.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} level={3} />)}</ul> : <p>{t('hub.no_practices')}</p>}
         <Recommendations t={t} locale={c.get('locale')} practices={recommended} peers={peers} />
+        {canActForHub(c.get('actor'), h.id) && <p><a href={`/hubs/${h.id}/exchanges`}>{t('exchange.link')}</a></p>}
+        <AskExchangeForm t={t} csrfToken={c.get('csrfToken')} myHubs={await myHubOptions(c, c.get('actor'), [h.id])} toHubId={h.id} />
       </>
     ), 200, flashOf(c));
   })

@@ -2,12 +2,14 @@ import { Hono } from 'hono';
 import type { WebEnv } from '../../env.js';
 import { adminRoutes } from './admin-users.js';
 import { authRoutes } from './auth.js';
+import { exchangeRoutes } from './exchanges.js';
 import { homeRoutes } from './home.js';
 import { hubRoutes } from './hubs.js';
 import { practiceEditRoutes } from './practice-edit.js';
 import { practiceHistoryRoutes } from './practice-history.js';
 import { practiceListRoutes } from './practice-list.js';
 import { practicePageRoutes } from './practice-page.js';
+import { searchRoutes } from './search.js';
 
 /** Server-rendered pages; each works with plain links and forms. Static paths come before `:id`. */
 export function pageRoutes() {
@@ -15,9 +17,11 @@ export function pageRoutes() {
     .route('/', homeRoutes)
     .route('/', authRoutes)
     .route('/', adminRoutes)
+    .route('/', searchRoutes)
     .route('/', practiceListRoutes)
     .route('/', practiceEditRoutes)
     .route('/', practicePageRoutes)
     .route('/', practiceHistoryRoutes)
-    .route('/', hubRoutes);
+    .route('/', hubRoutes)
+    .route('/', exchangeRoutes);
 }

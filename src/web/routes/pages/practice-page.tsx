@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { canTranslatePractice } from '../../../domain/accounts/permissions.js';
 import { DomainError, forbidden } from '../../../domain/errors.js';
-import { getHub } from '../../../domain/hubs/hubs.service.js';
 import { getPractice, reviewPractice, saveTranslation } from '../../../domain/practices/practices.service.js';
 import { isRtl, languageName } from '../../../domain/taxonomy/index.js';
 import type { FormBody } from '../../forms/form-body.js';
@@ -10,24 +9,20 @@ import type { WebEnv } from '../../env.js';
 import { pickText } from '../../views/content.js';
 import { languageOptions } from '../../views/labels.js';
 import { PracticeForm } from '../../views/practice-form.js';
+import { AskExchangeForm } from '../../views/exchange-view.js';
 import { PracticeView } from '../../views/practice-view.js';
+import { hubNamesOf, myHubOptions } from './hub-names.js';
 import { flashOf, render, seeOther } from './page.js';
-
-async function hubNames(c: Context<WebEnv>, ids: string[]) {
-  const names: Record<string, string> = {};
-  for (const id of ids) {
-    const h = await getHub(c.get('ctx'), c.get('actor'), id).catch(() => null);
-    if (h) names[id] = pickText(h.texts, c.get('locale'), h.originalLanguage).text.name;
-  }
-  return names;
-}
 
 async function showPractice(c: Context<WebEnv>, id: string, status: 200 | 409 | 422 = 200, notice?: string) {
   const p = await getPractice(c.get('ctx'), c.get('actor'), id);
   const requested = c.req.query('lang');
   const title = pickText(p.texts, c.get('locale'), p.originalLanguage, requested).text.title;
-  const view = <PracticeView p={p} t={c.get('t')} locale={c.get('locale')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} requested={requested} hubNames={await hubNames(c, p.hubIds)} />;
-  return render(c, title, <>{notice && <p class="errors" role="alert">{notice}</p>}{view}</>, status, flashOf(c));
+  const view = <PracticeView p={p} t={c.get('t')} locale={c.get('locale')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} requested={requested} hubNames={await hubNamesOf(c, p.hubIds)} />;
+  // Coordinators of other hubs may ask the authors for an exchange about a published practice.
+  const myHubs = p.status === 'published' && p.hubIds.length ? await myHubOptions(c, c.get('actor'), p.hubIds) : [];
+  const ask = <AskExchangeForm t={c.get('t')} csrfToken={c.get('csrfToken')} myHubs={myHubs} practiceId={p.id} />;
+  return render(c, title, <>{notice && <p class="errors" role="alert">{notice}</p>}{view}{ask}</>, status, flashOf(c));
 }
 
 export const practicePageRoutes = new Hono<WebEnv>()

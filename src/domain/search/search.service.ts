@@ -1,0 +1,101 @@
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../accounts/accounts.js';
+import { publishedPracticesByIds } from '../practices/practices.service.js';
+import type { Practice } from '../practices/practices.js';
+import { matchConcepts, termsOf, type ConceptMatch } from '../vocabulary/vocabulary.js';
+import { headlineToHtml } from './highlight.js';
+import { detectQueryLanguage } from './language-detect.js';
+import { parseSearchQuery, type SearchHit, type SearchResult } from './search.js';
+import * as repo from './search.repo.js';
+
+const MAX_WORDS = 32;
+const MAX_TERMS = 60;
+
+// Quotes, a leading minus or "or" are websearch syntax: the reader asked for phrases, exclusions or
+// alternatives, so the query is passed as typed. Otherwise any word may match and more words rank higher.
+const OPERATORS = /["]|(^|\s)-[\p{L}\p{N}]|\sor\s/iu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+
+function textQueryOf(q: string, langs: string[], concepts: ConceptMatch[]): repo.TextQuery {
+  const words = [...new Set((q.match(WORD) ?? []).filter((w) => w.toLowerCase() !== 'or'))].slice(0, MAX_WORDS);
+  const tags: repo.TextQuery['tags'] = { themes: [], targetGroups: [], technologies: [], sdgs: [], wsis: [] };
+  for (const c of concepts) {
+    if (c.facet === 'theme') tags.themes.push(c.value);
+    else if (c.facet === 'targetGroup') tags.targetGroups.push(c.value);
+    else if (c.facet === 'technology') tags.technologies.push(c.value);
+    else if (c.facet === 'sdg') tags.sdgs.push(Number(c.value));
+    else tags.wsis.push(c.value);
+  }
+  if (words.length === 0) return { raw: '', tsText: '', langs, terms: [], tags };
+  const typed = new Set(words.map((w) => w.toLowerCase()));
+  const terms = [...new Set(concepts.flatMap((c) => termsOf(c.facet, c.value)).map((x) => x.toLowerCase()))]
+    .filter((x) => !typed.has(x))
+    .slice(0, MAX_TERMS);
+  return { raw: q, tsText: OPERATORS.test(q) ? q : words.join(' or '), langs, terms, tags };
+}
+
+function isTagged(p: Practice, c: ConceptMatch): boolean {
+  switch (c.facet) {
+    case 'theme': return (p.themes as string[]).includes(c.value);
+    case 'targetGroup': return (p.targetGroups as string[]).includes(c.value);
+    case 'technology': return (p.technologies as string[]).includes(c.value);
+    case 'sdg': return p.sdgs.includes(Number(c.value));
+    case 'wsis': return (p.wsisActionLines as string[]).includes(c.value);
+  }
+}
+
+/** The version to excerpt when no text matched (a tag match, or browsing): the reader's language, else the original. */
+function fallbackLang(p: Practice, interfaceLanguage: string): string {
+  if (p.texts[interfaceLanguage]) return interfaceLanguage;
+  return p.texts[p.originalLanguage] ? p.originalLanguage : Object.keys(p.texts)[0]!;
+}
+
+/**
+ * Published practices matching a free-text query in any language, with facet counts over all
+ * matches. The query's language is detected (or taken to be `interfaceLanguage` when too short to
+ * tell) and its words are matched through that language's stemmer, the interface language's and as
+ * written; concepts of the shared vocabulary named in the query match tagged practices in every
+ * language. Never throws on bad input: an empty or punctuation-only query lists everything, unknown
+ * filter values are ignored and listed in `ignored`, a page past the end is empty. Read-only.
+ */
+export async function searchPractices(ctx: { db: Db }, _actor: Actor, query: Record<string, unknown>, interfaceLanguage = 'en'): Promise<SearchResult> {
+  const parsed = parseSearchQuery(query);
+  const detected = parsed.q ? await detectQueryLanguage(parsed.q, interfaceLanguage) : null;
+  const concepts = parsed.q ? matchConcepts(parsed.q) : [];
+  const langs = [...new Set([detected?.lang ?? interfaceLanguage, interfaceLanguage])];
+  const tq = textQueryOf(parsed.q, langs, concepts);
+
+  const offset = (parsed.page - 1) * parsed.perPage;
+  const { rows, total } = await repo.searchPage(ctx.db, tq, parsed.filters, { limit: parsed.perPage, offset });
+  const facets = await repo.facetCounts(ctx.db, tq, parsed.filters);
+  const practices = new Map((await publishedPracticesByIds(ctx, rows.map((r) => r.id))).map((p) => [p.id, p]));
+
+  const wanted = rows.flatMap((r) => {
+    const p = practices.get(r.id);
+    return p ? [{ id: r.id, lang: r.lang ?? fallbackLang(p, interfaceLanguage), score: r.score, practice: p }] : [];
+  });
+  const marked = new Map((await repo.headlines(ctx.db, tq, wanted)).map((h) => [`${h.id} ${h.lang}`, h]));
+  const items: SearchHit[] = wanted.map((w) => {
+    const h = marked.get(`${w.id} ${w.lang}`);
+    return {
+      practice: w.practice,
+      lang: w.lang,
+      title: headlineToHtml(h?.title ?? ''),
+      snippet: headlineToHtml(h?.snippet ?? ''),
+      score: w.score,
+      reasons: concepts.filter((c) => isTagged(w.practice, c)),
+    };
+  });
+  return {
+    items,
+    facets,
+    page: parsed.page,
+    perPage: parsed.perPage,
+    total,
+    q: parsed.q,
+    detectedLanguage: detected?.lang ?? interfaceLanguage,
+    isLanguageDetected: detected?.isDetected ?? false,
+    concepts,
+    ignored: parsed.ignored,
+  };
+}
