@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { WebEnv } from '../../env.js';
 import { cacheByCaller } from './cache.js';
+import { exchangeRoutes } from './exchanges.js';
 import { exportRoutes } from './export.js';
 import { hubRoutes } from './hubs.js';
 import { openApiRoutes } from './openapi.js';
@@ -17,6 +18,7 @@ export function apiRoutes(): Hono<WebEnv> {
     .route('/', practiceRoutes)
     .route('/', searchRoutes)
     .route('/', hubRoutes)
+    .route('/', exchangeRoutes)
     .route('/', exportRoutes)
     .route('/', openApiRoutes);
 }

@@ -11,7 +11,8 @@ import type { WebEnv } from '../../env.js';
 import { MAX_BODY_BYTES } from './json-body.js';
 import { expectedVersionSchema } from './practices.js';
 import { searchJsonSchema } from './search.js';
-import { apiErrorSchema, historyJsonSchema, hubJsonSchema, pageSchemaOf, practiceJsonSchema, recommendationsJsonSchema } from './representation.js';
+import { apiErrorSchema, exchangeJsonSchema, historyJsonSchema, hubJsonSchema, pageSchemaOf, practiceJsonSchema, recommendationsJsonSchema } from './representation.js';
+import { exchangeAnswerSchema, exchangeMessageSchema, exchangeRequestSchema } from '../../../domain/exchanges/exchanges.js';
 
 /*
  * The OpenAPI 3.1 description of /api/v1. Component schemas come from the zod schemas the services
@@ -38,6 +39,11 @@ const COMPONENTS = {
   Hub: hubJsonSchema,
   HubPage: pageSchemaOf(hubJsonSchema),
   Recommendations: recommendationsJsonSchema,
+  ExchangeRequest: exchangeRequestSchema,
+  ExchangeAnswer: exchangeAnswerSchema,
+  ExchangeMessageInput: exchangeMessageSchema,
+  Exchange: exchangeJsonSchema,
+  ExchangeList: z.object({ items: z.array(exchangeJsonSchema) }),
   OpenDataFile: envelopeSchema.extend({ exportedAt: z.iso.datetime(), hubs: z.array(hubRecordSchema), practices: z.array(practiceRecordSchema) }),
   Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
@@ -114,6 +120,7 @@ const csv = { 'text/csv': { schema: { type: 'string' } } };
 function paths(): Json {
   const practice = idParam('practice');
   const hub = idParam('hub');
+  const exchange = idParam('exchange');
   return {
     '/practices': {
       get: operation({ summary: 'List published practices (with `mine` or `status`, also others the caller may see)', tag: 'practices', parameters: queryParameters(listQuerySchema), ok: { status: 200, description: 'One page of practices.', content: jsonContent(ref('PracticePage')) }, errors: [403, 422] }),
@@ -151,6 +158,25 @@ function paths(): Json {
     '/hubs/{id}/recommendations': {
       parameters: [hub],
       get: operation({ summary: 'Communities like yours: practices that fit the hub and peer hubs, each with its reasons', tag: 'hubs', ok: { status: 200, description: 'Up to 10 practices and 5 peers, best first.', content: jsonContent(ref('Recommendations')) }, errors: READ_ERRORS }),
+    },
+    '/hubs/{id}/exchanges': {
+      parameters: [hub],
+      get: { ...operation({ summary: 'The hub’s exchanges, asked and received (its coordinators and admins only)', tag: 'exchanges', ok: { status: 200, description: 'Newest first.', content: jsonContent(ref('ExchangeList')) }, errors: [401, 403, 404] }), security: [{ bearer: [] }] },
+    },
+    '/exchanges': {
+      post: operation({ summary: 'Ask a peer hub, or a practice’s authors (give `practiceId` without `toHubId`), for an exchange', tag: 'exchanges', write: { body: 'ExchangeRequest' }, ok: { status: 201, description: 'The new exchange with its first message.', content: jsonContent(ref('Exchange')) }, errors: [409] }),
+    },
+    '/exchanges/{id}': {
+      parameters: [exchange],
+      get: { ...operation({ summary: 'Read an exchange and its thread (its two hubs’ coordinators and admins only)', tag: 'exchanges', ok: { status: 200, description: 'The exchange.', content: jsonContent(ref('Exchange')) }, errors: [401, 404] }), security: [{ bearer: [] }] },
+    },
+    '/exchanges/{id}/answer': {
+      parameters: [exchange],
+      post: operation({ summary: 'Accept or decline a request (the asked hub)', tag: 'exchanges', write: { body: 'ExchangeAnswer' }, ok: { status: 200, description: 'The answered exchange.', content: jsonContent(ref('Exchange')) }, errors: [404, 409] }),
+    },
+    '/exchanges/{id}/messages': {
+      parameters: [exchange],
+      post: operation({ summary: 'Add a message to the thread (either hub, until declined)', tag: 'exchanges', write: { body: 'ExchangeMessageInput' }, ok: { status: 200, description: 'The exchange with the new message.', content: jsonContent(ref('Exchange')) }, errors: [404, 409] }),
     },
     '/hubs/{id}/texts/{lang}': {
       parameters: [hub, langParam],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXCHANGE_STATUSES, type Exchange } from '../../../domain/exchanges/exchanges.js';
 import type { Hub } from '../../../domain/hubs/hubs.js';
 import type { PeerRecommendation, PracticeRecommendation } from '../../../domain/matching/matching.service.js';
 import { hubRecord, practiceRecord } from '../../../domain/opendata/export.service.js';
@@ -52,6 +53,17 @@ export const recommendationsJsonSchema = z.object({
   peers: z.array(z.object({ hub: hubJsonSchema, score: z.number(), reasons: z.array(reasonSchema) })),
 });
 
+export const exchangeJsonSchema = z.object({
+  id: z.uuid(),
+  fromHubId: z.uuid(),
+  toHubId: z.uuid(),
+  practiceId: z.uuid().nullable(),
+  status: z.enum(EXCHANGE_STATUSES),
+  createdAt: timestamp,
+  respondedAt: timestamp.nullable(),
+  messages: z.array(z.object({ id: z.uuid(), hubId: z.uuid(), userName: z.string().nullable(), body: z.string(), createdAt: timestamp })),
+});
+
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
@@ -87,5 +99,14 @@ export function recommendationsJson(practices: PracticeRecommendation[], peers: 
   return {
     practices: practices.map((r) => ({ practice: practiceJson(r.practice), score: r.score, reasons: r.reasons })),
     peers: peers.map((r) => ({ hub: hubJson(r.hub), score: r.score, reasons: r.reasons })),
+  };
+}
+
+export function exchangeJson(e: Exchange): z.input<typeof exchangeJsonSchema> {
+  return {
+    ...e,
+    createdAt: e.createdAt.toISOString(),
+    respondedAt: e.respondedAt?.toISOString() ?? null,
+    messages: e.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
   };
 }
