@@ -13,6 +13,7 @@ describe('exchange pages', () => {
     const { user: asked } = await makeUser(t.ctx, 'coordinator', [peer.id]);
     const a = browser(t.app);
     await a.signIn(asker.email);
+    expect(await (await a.get('/')).text()).toContain('id="recommend-title"'); // a coordinator's home shows what fits their hub
     const peerPage = await (await a.get(`/hubs/${peer.id}`)).text();
     expect(peerPage).toContain('action="/exchanges"');
     expect(await (await a.get(`/hubs/${mine.id}`)).text()).not.toContain('action="/exchanges"'); // not to oneself

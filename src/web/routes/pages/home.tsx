@@ -1,17 +1,26 @@
 import { Hono } from 'hono';
 import { countHubs } from '../../../domain/hubs/hubs.service.js';
+import { recommendPeers, recommendPractices } from '../../../domain/matching/matching.service.js';
 import { QUERY_MAX } from '../../../domain/search/search.js';
 import { listPractices, moderationQueue } from '../../../domain/practices/practices.service.js';
 import type { WebEnv } from '../../env.js';
 import { Pager, PracticeCard } from '../../views/practice-card.js';
+import { Recommendations } from '../../views/recommendations.js';
+import { hubNamesOf } from './hub-names.js';
 import { flashOf, render } from './page.js';
 
 export const homeRoutes = new Hono<WebEnv>()
   .get('/', async (c) => {
     const t = c.get('t');
     const ctx = c.get('ctx');
-    const latest = await listPractices(ctx, c.get('actor'), { perPage: 5 });
+    const actor = c.get('actor');
+    const latest = await listPractices(ctx, actor, { perPage: 5 });
     const hubs = await countHubs(ctx);
+    // A coordinator sees, first, what fits the hub they run (their first one; each hub page has the rest).
+    const myHub = actor?.role === 'coordinator' ? actor.hubIds[0] : undefined;
+    const forMe = myHub
+      ? { name: (await hubNamesOf(c, [myHub]))[myHub] ?? '', practices: await recommendPractices(ctx, actor, myHub, 3), peers: await recommendPeers(ctx, actor, myHub, 3) }
+      : null;
     return render(c, t('home.title'), (
       <>
         <h1>{t('home.title')}</h1>
@@ -22,6 +31,12 @@ export const homeRoutes = new Hono<WebEnv>()
           <button type="submit">{t('home.search')}</button>
         </form>
         <p>{t('home.counts', { practices: latest.total, hubs })}</p>
+        {forMe && myHub && (
+          <>
+            <Recommendations t={t} locale={c.get('locale')} practices={forMe.practices} peers={forMe.peers} />
+            <p><a href={`/hubs/${myHub}`}>{t('recommend.for_your_hub', { name: forMe.name })}</a></p>
+          </>
+        )}
         <h2>{t('home.latest')}</h2>
         <ul class="cards">{latest.items.map((p) => <PracticeCard p={p} t={t} locale={c.get('locale')} level={3} />)}</ul>
         <p><a href="/practices">{t('home.all_practices')}</a> · <a href="/hubs">{t('home.all_hubs')}</a> · <a href="/api/v1/export.json">{t('home.open_data')}</a></p>
