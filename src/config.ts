@@ -11,6 +11,8 @@ const envSchema = z.object({
   PASSERELLE_DEMO: z.enum(['true', 'false']).default('true'),
   PASSERELLE_BASE_URL: z.string().url().optional(),
   PASSERELLE_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  PASSERELLE_EMBEDDINGS_URL: z.string().url().optional(),
+  PASSERELLE_EMBEDDINGS_MODEL: z.string().default('default'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -24,6 +26,8 @@ export type Config = {
   baseUrl: string;
   secureCookies: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** An OpenAI-compatible embeddings endpoint of a local model; semantic reranking is off without it. */
+  embeddings: { url: string; model: string } | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     secureCookies: e.PASSERELLE_SECURE_COOKIES ? e.PASSERELLE_SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
+    embeddings: e.PASSERELLE_EMBEDDINGS_URL ? { url: e.PASSERELLE_EMBEDDINGS_URL, model: e.PASSERELLE_EMBEDDINGS_MODEL } : null,
   };
 }

@@ -1,5 +1,7 @@
+import { httpEmbeddings } from './adapters/http-embeddings.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type Db } from './db/database.js';
+import type { EmbeddingProvider } from './domain/matching/embeddings.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter, type RateLimiter } from './lib/rate-limiter.js';
@@ -11,11 +13,12 @@ export type AppContext = {
   db: Db;
   clock: Clock;
   log: Logger;
+  embeddings: EmbeddingProvider | null;
   limits: { loginByAccount: RateLimiter; loginByAddress: RateLimiter; forms: RateLimiter };
   close(): Promise<void>;
 };
 
-export type ContextOverrides = Partial<Pick<AppContext, 'clock' | 'log' | 'database'>>;
+export type ContextOverrides = Partial<Pick<AppContext, 'clock' | 'log' | 'database' | 'embeddings'>>;
 
 export async function createAppContext(cfg: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
   const clock = overrides.clock ?? systemClock;
@@ -28,6 +31,7 @@ export async function createAppContext(cfg: Config, overrides: ContextOverrides 
     db: database.db,
     clock,
     log,
+    embeddings: overrides.embeddings !== undefined ? overrides.embeddings : cfg.embeddings ? httpEmbeddings(cfg.embeddings) : null,
     limits: {
       loginByAccount: createRateLimiter({ limit: 5, windowMs: fifteenMinutes, clock }),
       loginByAddress: createRateLimiter({ limit: 30, windowMs: fifteenMinutes, clock }),

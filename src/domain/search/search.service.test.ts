@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makePractice } from '../../../test/factories.js';
+import { makePractice, practiceText } from '../../../test/factories.js';
 import { useTestContext } from '../../../test/context.js';
 import { searchPractices } from './search.service.js';
 
@@ -168,5 +168,23 @@ describe('searchPractices: bad input', () => {
       expect(result.total).toBe(1);
     }
     expect((await search({ q: 'solar', page: -3 })).page).toBe(1);
+  });
+});
+
+describe('search with a plugged-in embedding model', () => {
+  it('reorders a page by meaning, and falls back to full-text order when the model fails', async () => {
+    await makePractice(t.ctx, { text: practiceText({ title: 'Radio pour les puits', summary: 'Des émissions sur les puits.' }) });
+    await makePractice(t.ctx, { text: practiceText({ title: 'Radio des semences', summary: 'Une foire aux semences à la radio.' }) });
+    const plain = await searchPractices(t.ctx, null, { q: 'radio' }, 'fr');
+    expect(plain.isRankedByMeaning).toBe(false);
+    // The model finds the practice that full text ranked last the closest in meaning.
+    const last = plain.items.at(-1)!.practice.texts.fr!.title;
+    const model = { name: 'fake', embed: async (texts: string[]) => [[1, 0], ...texts.slice(1).map((x) => (x.startsWith(last) ? [1, 0] : [0, 1]))] };
+    const ranked = await searchPractices({ ...t.ctx, embeddings: model }, null, { q: 'radio' }, 'fr');
+    expect(ranked.isRankedByMeaning).toBe(true);
+    expect(ranked.items[0]!.practice.texts.fr!.title).toBe(last);
+    const failing = { name: 'down', embed: async () => { throw new Error('model server down'); } };
+    const fallback = await searchPractices({ ...t.ctx, embeddings: failing }, null, { q: 'radio' }, 'fr');
+    expect(fallback.items.map((i) => i.practice.id)).toEqual(plain.items.map((i) => i.practice.id));
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { rerankByMeaning, type EmbeddingProvider } from '../matching/embeddings.js';
 import type { Actor } from '../accounts/accounts.js';
 import { publishedPracticesByIds } from '../practices/practices.service.js';
 import type { Practice } from '../practices/practices.js';
@@ -58,7 +59,7 @@ function fallbackLang(p: Practice, interfaceLanguage: string): string {
  * language. Never throws on bad input: an empty or punctuation-only query lists everything, unknown
  * filter values are ignored and listed in `ignored`, a page past the end is empty. Read-only.
  */
-export async function searchPractices(ctx: { db: Db }, _actor: Actor, query: Record<string, unknown>, interfaceLanguage = 'en'): Promise<SearchResult> {
+export async function searchPractices(ctx: { db: Db; embeddings?: EmbeddingProvider | null }, _actor: Actor, query: Record<string, unknown>, interfaceLanguage = 'en'): Promise<SearchResult> {
   const parsed = parseSearchQuery(query);
   const detected = parsed.q ? await detectQueryLanguage(parsed.q, interfaceLanguage) : null;
   const concepts = parsed.q ? matchConcepts(parsed.q) : [];
@@ -75,7 +76,7 @@ export async function searchPractices(ctx: { db: Db }, _actor: Actor, query: Rec
     return p ? [{ id: r.id, lang: r.lang ?? fallbackLang(p, interfaceLanguage), score: r.score, practice: p }] : [];
   });
   const marked = new Map((await repo.headlines(ctx.db, tq, wanted)).map((h) => [`${h.id} ${h.lang}`, h]));
-  const items: SearchHit[] = wanted.map((w) => {
+  const lexical: SearchHit[] = wanted.map((w) => {
     const h = marked.get(`${w.id} ${w.lang}`);
     return {
       practice: w.practice,
@@ -86,8 +87,15 @@ export async function searchPractices(ctx: { db: Db }, _actor: Actor, query: Rec
       reasons: concepts.filter((c) => isTagged(w.practice, c)),
     };
   });
+  // With a model plugged in, the page is reordered by meaning too; without one, nothing changes.
+  const textOf = (hit: SearchHit) => {
+    const x = hit.practice.texts[hit.lang];
+    return x ? `${x.title}. ${x.summary}` : '';
+  };
+  const { items, isReranked } = await rerankByMeaning(ctx.embeddings, parsed.q, lexical, textOf);
   return {
     items,
+    isRankedByMeaning: isReranked,
     facets,
     page: parsed.page,
     perPage: parsed.perPage,

@@ -111,4 +111,6 @@ export type SearchResult = {
   isLanguageDetected: boolean;
   concepts: ConceptMatch[];
   ignored: string[];
+  /** Whether a plugged-in embedding model reordered this page by meaning (off by default). */
+  isRankedByMeaning: boolean;
 };
