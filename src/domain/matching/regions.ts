@@ -4,7 +4,8 @@
  * (developing economies): everything outside Europe, Northern America, Australia/New Zealand, Japan,
  * South Korea and Israel.
  */
-export type Region = 'africa' | 'arab_states' | 'asia_pacific' | 'latin_america' | 'europe' | 'north_america';
+export const REGIONS = ['africa', 'arab_states', 'asia_pacific', 'latin_america', 'europe', 'north_america'] as const;
+export type Region = (typeof REGIONS)[number];
 
 const BY_REGION: Record<Region, string> = {
   africa:
@@ -34,4 +35,9 @@ export function isGlobalSouth(country: string): boolean {
   const region = regionOf(country);
   if (!region || region === 'europe' || region === 'north_america') return false;
   return !NORTH_IN_ASIA_PACIFIC.has(country);
+}
+
+/** The countries of a region (ISO 3166-1 alpha-2). */
+export function countriesOf(region: Region): string[] {
+  return BY_REGION[region].split(' ');
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { countriesOf, REGIONS } from '../matching/regions.js';
 import type { FacetCounts, SearchFacet, SearchFilters } from './search.js';
 
 /** What the service decided to look for; every string reaches SQL as a bound parameter. */
@@ -55,6 +56,7 @@ function filterConditions(f: SearchFilters): SQL[] {
   if (f.technology) conds.push(sql`${f.technology} = any(p.technologies)`);
   if (f.targetGroup) conds.push(sql`${f.targetGroup} = any(p.target_groups)`);
   if (f.country) conds.push(sql`${f.country} = any(p.countries)`);
+  if (f.region) conds.push(sql`p.countries && ${textArray(countriesOf(f.region))}`);
   if (f.costBand) conds.push(sql`p.cost_band = ${f.costBand}`);
   if (f.language) {
     conds.push(sql`(${f.language} = any(p.languages) or exists (select 1 from practice_texts l where l.practice_id = p.id and l.lang = ${f.language}))`);
@@ -111,6 +113,9 @@ async function countMatches(db: DbOrTx, q: TextQuery, f: SearchFilters): Promise
   return row?.n ?? 0;
 }
 
+// Country → region as an inline table; the codes are our own constants (ISO 3166-1), not user input.
+const REGION_TABLE = sql.raw(`values ${REGIONS.flatMap((r) => countriesOf(r).map((c) => `('${c}', '${r}')`)).join(', ')}`);
+
 const FACET_COLUMNS: [SearchFacet, SQL][] = [
   ['theme', sql`unnest(p.themes)`],
   ['targetGroup', sql`unnest(p.target_groups)`],
@@ -118,6 +123,7 @@ const FACET_COLUMNS: [SearchFacet, SQL][] = [
   ['sdg', sql`unnest(p.sdgs)::text`],
   ['wsis', sql`unnest(p.wsis_action_lines)`],
   ['country', sql`unnest(p.countries)`],
+  ['region', sql`unnest(array(select distinct r.region from unnest(p.countries) c join (${REGION_TABLE}) r(code, region) on r.code = c))`],
   ['costBand', sql`p.cost_band`],
   ['language', sql`unnest(array(select distinct x from unnest(p.languages || array(select l.lang from practice_texts l where l.practice_id = p.id)) x))`],
 ];

@@ -188,3 +188,15 @@ describe('search with a plugged-in embedding model', () => {
     expect(fallback.items.map((i) => i.practice.id)).toEqual(plain.items.map((i) => i.practice.id));
   });
 });
+
+describe('region facet', () => {
+  it('counts a practice once per region and filters by region', async () => {
+    await makePractice(t.ctx, { countries: ['NE', 'ML'] });
+    await makePractice(t.ctx, { countries: ['BD'] });
+    const all = await searchPractices(t.ctx, null, {}, 'en');
+    expect(all.facets.region).toEqual(expect.arrayContaining([{ value: 'africa', count: 1 }, { value: 'asia_pacific', count: 1 }]));
+    const asia = await searchPractices(t.ctx, null, { region: 'asia_pacific' }, 'en');
+    expect(asia.items.map((i) => i.practice.countries)).toEqual([['BD']]);
+    expect((await searchPractices(t.ctx, null, { region: 'atlantis' }, 'en')).ignored).toContain('region');
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Practice } from '../practices/practices.js';
+import { REGIONS } from '../matching/regions.js';
 import { countryCode, languageTag, oneOf } from '../shared/fields.js';
 import { COST_BANDS, TARGET_GROUPS, TECHNOLOGIES, THEMES, WSIS_ACTION_LINES } from '../taxonomy/index.js';
 import type { ConceptMatch, Facet } from '../vocabulary/vocabulary.js';
@@ -28,6 +29,7 @@ export const SEARCH_FILTERS = {
   technology: oneOf(TECHNOLOGIES),
   targetGroup: oneOf(TARGET_GROUPS),
   country: countryCode,
+  region: oneOf(REGIONS),
   language: languageTag,
   costBand: oneOf(COST_BANDS),
 } as const;
@@ -84,7 +86,7 @@ export function parseSearchQuery(raw: Record<string, unknown>): SearchQuery {
   };
 }
 
-export type SearchFacet = Facet | 'country' | 'language' | 'costBand';
+export type SearchFacet = Facet | 'country' | 'region' | 'language' | 'costBand';
 export type FacetCounts = Record<SearchFacet, { value: string; count: number }[]>;
 
 export type SearchHit = {

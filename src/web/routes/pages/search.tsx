@@ -18,6 +18,7 @@ function facetFields(t: Translate, locale: string): { name: SearchFacet; label: 
     { name: 'technology', label: t('practice.technology'), of: (v) => t(`technology.${v}`) },
     { name: 'sdg', label: t('search.facet_sdg'), of: (v) => `${v}. ${t(`sdg.${v}`)}` },
     { name: 'wsis', label: t('search.facet_wsis'), of: (v) => `${v} ${t(`wsis.${v}`)}` },
+    { name: 'region', label: t('search.facet_region'), of: (v) => t(`region.${v}`) },
     { name: 'country', label: t('practice.country'), of: (v) => countryName(v, locale) },
     { name: 'language', label: t('practice.language'), of: (v) => languageName(v, locale) },
     { name: 'costBand', label: t('practice.cost_band'), of: (v) => t(`cost_band.${v}`) },
