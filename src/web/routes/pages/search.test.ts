@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { makePractice, practiceText } from '../../../../test/factories.js';
 import { useTestContext } from '../../../../test/context.js';
+import { frenchAndHausaPractices, queryString } from '../../../../test/search-fixtures.js';
 
 const t = useTestContext();
 
 const get = (path: string, lang = 'en') => t.app.request(path, { headers: { 'accept-language': lang } });
-const params = (q: Record<string, string>) => new URLSearchParams(q).toString();
-
-async function twoPractices() {
-  const fr = await makePractice(t.ctx, { themes: ['health'], text: practiceText({ title: 'Campagne de vaccination <b>des</b> enfants' }) });
-  const ha = await makePractice(t.ctx, { originalLanguage: 'ha', themes: ['agriculture'], text: practiceText({ title: 'Rediyo don manoma' }) });
-  return { fr, ha };
-}
+const twoPractices = () => frenchAndHausaPractices(t.ctx);
+const params = queryString;
 
 describe('GET /search (page)', () => {
   it('shows highlighted results in their own language and direction, with counts in the filters', async () => {
