@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { hubMembers, hubs, hubTexts } from '../../db/schema/index.js';
 import { offsetOf, type Paging } from '../shared/paging.js';
@@ -113,4 +113,10 @@ export async function countHubs(db: DbOrTx) {
 
 export async function addMember(db: DbOrTx, hubId: string, userId: string) {
   await db.insert(hubMembers).values({ hubId, userId }).onConflictDoNothing();
+}
+
+export async function listHubsSharingThemes(db: DbOrTx, themes: string[], exceptId: string, limit: number): Promise<Hub[]> {
+  const rows = await db.select().from(hubs).where(and(arrayOverlaps(hubs.themes, themes), ne(hubs.id, exceptId))).orderBy(asc(hubs.id)).limit(limit);
+  const texts = await textsFor(db, rows.map((r) => r.id));
+  return rows.map((r) => toHub(r, texts.get(r.id) ?? {}));
 }

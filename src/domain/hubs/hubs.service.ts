@@ -31,6 +31,20 @@ export async function getHub(ctx: Pick<Deps, 'db'>, actor: Actor, id: unknown): 
   return forReader(actor, hub);
 }
 
+/** The hubs with these ids (unknown ids left out), in one query; contacts as for `getHub`. */
+export async function hubsByIds(ctx: Pick<Deps, 'db'>, actor: Actor, ids: string[]): Promise<Hub[]> {
+  const wanted = [...new Set(ids.filter((id) => uuid.safeParse(id).success))];
+  if (wanted.length === 0) return [];
+  const { items } = await repo.listHubs(ctx.db, { ids: wanted }, { page: 1, perPage: wanted.length });
+  return items.map((h) => forReader(actor, h));
+}
+
+/** Up to `limit` hubs other than `exceptId` that share at least one of these priorities: the pool peers are ranked from. */
+export async function hubsSharingThemes(ctx: Pick<Deps, 'db'>, actor: Actor, themes: string[], exceptId: string, limit = 500): Promise<Hub[]> {
+  if (themes.length === 0) return [];
+  return (await repo.listHubsSharingThemes(ctx.db, themes, exceptId, limit)).map((h) => forReader(actor, h));
+}
+
 /** Errors: invalid (bad filter or page). */
 export async function listHubs(ctx: Pick<Deps, 'db'>, actor: Actor, query: unknown): Promise<Page<Hub>> {
   const q = parseInput(hubFiltersSchema.extend(pagingSchema.shape), query);

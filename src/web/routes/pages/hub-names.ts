@@ -1,17 +1,13 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../../domain/accounts/accounts.js';
-import { getHub } from '../../../domain/hubs/hubs.service.js';
+import { hubsByIds } from '../../../domain/hubs/hubs.service.js';
 import type { WebEnv } from '../../env.js';
 import { pickText } from '../../views/content.js';
 
-/** Names of hubs in the reader's language, for the ids an exchange mentions. */
+/** Names of hubs in the reader's language, for the ids a page mentions (unknown ones left out). */
 export async function hubNamesOf(c: Context<WebEnv>, ids: string[]): Promise<Record<string, string>> {
-  const names: Record<string, string> = {};
-  for (const id of new Set(ids)) {
-    const h = await getHub(c.get('ctx'), c.get('actor'), id).catch(() => null);
-    if (h) names[id] = pickText(h.texts, c.get('locale'), h.originalLanguage).text.name;
-  }
-  return names;
+  const hubs = await hubsByIds(c.get('ctx'), c.get('actor'), ids);
+  return Object.fromEntries(hubs.map((h) => [h.id, pickText(h.texts, c.get('locale'), h.originalLanguage).text.name]));
 }
 
 /** The hubs the actor may speak for, as form options. */

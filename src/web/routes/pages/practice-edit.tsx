@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { Actor } from '../../../domain/accounts/accounts.js';
 import { isCurator } from '../../../domain/accounts/permissions.js';
 import { DomainError, forbidden } from '../../../domain/errors.js';
-import { getHub, listHubs } from '../../../domain/hubs/hubs.service.js';
+import { hubsByIds, listHubs } from '../../../domain/hubs/hubs.service.js';
 import { canCreatePractice, canEditPractice } from '../../../domain/accounts/permissions.js';
 import { createPractice, getPractice, updatePractice } from '../../../domain/practices/practices.service.js';
 import type { FormBody } from '../../forms/form-body.js';
@@ -15,10 +15,7 @@ import { render, seeOther } from './page.js';
 /** Hubs an author may credit: their own for a coordinator, all for curators (first 100). */
 async function hubOptions(c: Context<WebEnv>, actor: Actor, locale: string) {
   const ctx = c.get('ctx');
-  // The list's query schema has no `ids` filter (it is not a public one), so a coordinator's hubs are read one by one.
-  const items = isCurator(actor)
-    ? (await listHubs(ctx, actor, { perPage: 100 })).items
-    : await Promise.all((actor?.hubIds ?? []).map((id) => getHub(ctx, actor, id)));
+  const items = isCurator(actor) ? (await listHubs(ctx, actor, { perPage: 100 })).items : await hubsByIds(ctx, actor, actor?.hubIds ?? []);
   return items.map((h) => ({ value: h.id, label: pickText(h.texts, locale, h.originalLanguage).text.name }));
 }
 
