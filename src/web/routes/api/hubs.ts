@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createHub, getHub, listHubs, saveHubTranslation, updateHub } from '../../../domain/hubs/hubs.service.js';
-import { recommendPeers, recommendPractices } from '../../../domain/matching/matching.service.js';
+import { communitiesLikeYours } from '../../../domain/matching/matching.service.js';
 import type { WebEnv } from '../../env.js';
 import { jsonBody, readBody } from './json-body.js';
 import { hubJson, pageJson, recommendationsJson } from './representation.js';
@@ -20,11 +20,7 @@ export const hubRoutes = new Hono<WebEnv>()
     return c.json(hubJson(await getHub(c.get('ctx'), c.get('actor'), c.req.param('id'))));
   })
   .get('/hubs/:id/recommendations', async (c) => {
-    const ctx = c.get('ctx');
-    const [practices, peers] = await Promise.all([
-      recommendPractices(ctx, c.get('actor'), c.req.param('id'), 10),
-      recommendPeers(ctx, c.get('actor'), c.req.param('id'), 5),
-    ]);
+    const { practices, peers } = await communitiesLikeYours(c.get('ctx'), c.get('actor'), c.req.param('id'));
     return c.json(recommendationsJson(practices, peers));
   })
   .put('/hubs/:id', requireToken, jsonBody, async (c) => {

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { countHubs } from '../../../domain/hubs/hubs.service.js';
-import { recommendPeers, recommendPractices } from '../../../domain/matching/matching.service.js';
+import { communitiesLikeYours } from '../../../domain/matching/matching.service.js';
 import { QUERY_MAX } from '../../../domain/search/search.js';
 import { listPractices, moderationQueue } from '../../../domain/practices/practices.service.js';
 import type { WebEnv } from '../../env.js';
 import { Pager, PracticeCard } from '../../views/practice-card.js';
+import { pickText } from '../../views/content.js';
 import { Recommendations } from '../../views/recommendations.js';
-import { hubNamesOf } from './hub-names.js';
 import { flashOf, render } from './page.js';
 
 export const homeRoutes = new Hono<WebEnv>()
@@ -18,9 +18,7 @@ export const homeRoutes = new Hono<WebEnv>()
     const hubs = await countHubs(ctx);
     // A coordinator sees, first, what fits the hub they run (their first one; each hub page has the rest).
     const myHub = actor?.role === 'coordinator' ? actor.hubIds[0] : undefined;
-    const forMe = myHub
-      ? { name: (await hubNamesOf(c, [myHub]))[myHub] ?? '', practices: await recommendPractices(ctx, actor, myHub, 3), peers: await recommendPeers(ctx, actor, myHub, 3) }
-      : null;
+    const forMe = myHub ? await communitiesLikeYours(ctx, actor, myHub, { practices: 3, peers: 3 }) : null;
     return render(c, t('home.title'), (
       <>
         <h1>{t('home.title')}</h1>
@@ -34,7 +32,7 @@ export const homeRoutes = new Hono<WebEnv>()
         {forMe && myHub && (
           <>
             <Recommendations t={t} locale={c.get('locale')} practices={forMe.practices} peers={forMe.peers} />
-            <p><a href={`/hubs/${myHub}`}>{t('recommend.for_your_hub', { name: forMe.name })}</a></p>
+            <p><a href={`/hubs/${myHub}`}>{t('recommend.for_your_hub', { name: pickText(forMe.hub.texts, c.get('locale'), forMe.hub.originalLanguage).text.name })}</a></p>
           </>
         )}
         <h2>{t('home.latest')}</h2>

@@ -3,7 +3,7 @@ import { canActForHub, canCreateHub, canEditHub, canTranslateHub } from '../../.
 import { DomainError, forbidden } from '../../../domain/errors.js';
 import type { Hub } from '../../../domain/hubs/hubs.js';
 import { createHub, getHub, listHubs, saveHubTranslation, updateHub } from '../../../domain/hubs/hubs.service.js';
-import { recommendPeers, recommendPractices } from '../../../domain/matching/matching.service.js';
+import { communitiesLikeYours } from '../../../domain/matching/matching.service.js';
 import { listPractices } from '../../../domain/practices/practices.service.js';
 import { countryName, languageName } from '../../../domain/taxonomy/index.js';
 import type { FormBody } from '../../forms/form-body.js';
@@ -122,7 +122,7 @@ export const hubRoutes = new Hono<WebEnv>()
     const t = c.get('t');
     const ctx = c.get('ctx');
     const practices = await listPractices(ctx, c.get('actor'), { hub: h.id, perPage: 10 });
-    const [recommended, peers] = await Promise.all([recommendPractices(ctx, c.get('actor'), h.id, 5), recommendPeers(ctx, c.get('actor'), h.id, 3)]);
+    const { practices: recommended, peers } = await communitiesLikeYours(ctx, c.get('actor'), h.id, { practices: 5, peers: 3 });
     const name = pickText(h.texts, c.get('locale'), h.originalLanguage).text.name;
     return render(c, name, (
       <>
