@@ -39,42 +39,44 @@ export function reasonText(t: Translate, locale: string, r: Reason): string {
 const why = (t: Translate, locale: string, reasons: Reason[]) =>
   t('recommend.why', { reasons: reasons.map((r) => reasonText(t, locale, r)).join(locale === 'ar' ? '؛ ' : '; ') });
 
+type Entry = { href: string; name: string; lang: string; dir: string; place?: string; reasons: Reason[] };
+
+/** One list of recommendations: each a link in its own language, then why. */
+function ReasonedList(props: { t: Translate; locale: string; entries: Entry[] }) {
+  const { t, locale } = props;
+  if (props.entries.length === 0) return <p>{t('recommend.none')}</p>;
+  return (
+    <ul class="cards">
+      {props.entries.map((e) => (
+        <li>
+          <p><a href={e.href} lang={e.lang} dir={e.dir}>{e.name}</a>{e.place && ` · ${e.place}`}</p>
+          <p class="meta">{why(t, locale, e.reasons)}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** "Communities like yours": practices that fit a hub and peers facing the same challenges, each with its reasons. */
 export function Recommendations(props: { t: Translate; locale: string; practices: PracticeRecommendation[]; peers: PeerRecommendation[]; level?: 2 | 3 }) {
   const { t, locale } = props;
   const H = props.level === 3 ? 'h3' : 'h2';
   const Sub = props.level === 3 ? 'h4' : 'h3';
+  const practices = props.practices.map(({ practice: p, reasons }) => {
+    const shown = pickText(p.texts, locale, p.originalLanguage);
+    return { href: `/practices/${p.id}`, name: shown.text.title, lang: shown.lang, dir: shown.dir, reasons };
+  });
+  const peers = props.peers.map(({ hub: h, reasons }) => {
+    const shown = pickText(h.texts, locale, h.originalLanguage);
+    return { href: `/hubs/${h.id}`, name: shown.text.name, lang: shown.lang, dir: shown.dir, place: countryName(h.country, locale), reasons };
+  });
   return (
     <section aria-labelledby="recommend-title">
       <H id="recommend-title">{t('recommend.title')}</H>
       <Sub>{t('recommend.practices')}</Sub>
-      {props.practices.length === 0 ? <p>{t('recommend.none')}</p> : (
-        <ul class="cards">
-          {props.practices.map(({ practice: p, reasons }) => {
-            const shown = pickText(p.texts, locale, p.originalLanguage);
-            return (
-              <li>
-                <p><a href={`/practices/${p.id}`} lang={shown.lang} dir={shown.dir}>{shown.text.title}</a></p>
-                <p class="meta">{why(t, locale, reasons)}</p>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <ReasonedList t={t} locale={locale} entries={practices} />
       <Sub>{t('recommend.peers')}</Sub>
-      {props.peers.length === 0 ? <p>{t('recommend.none')}</p> : (
-        <ul class="cards">
-          {props.peers.map(({ hub: h, reasons }) => {
-            const shown = pickText(h.texts, locale, h.originalLanguage);
-            return (
-              <li>
-                <p><a href={`/hubs/${h.id}`} lang={shown.lang} dir={shown.dir}>{shown.text.name}</a> · {countryName(h.country, locale)}</p>
-                <p class="meta">{why(t, locale, reasons)}</p>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <ReasonedList t={t} locale={locale} entries={peers} />
     </section>
   );
 }
