@@ -6,7 +6,8 @@ import { CHROMIUM_ARGS, measureFirstVisit, summarize, type Sample, type Target }
 import { discoverPageTypes } from '../test/browser/network.js';
 import { startDemoNode } from './web/node.js';
 import { REFERENCE, startReferenceServer } from './web/reference.js';
-import { machine, renderSection, updateDocs, type Row, type WebRun } from './web/report.js';
+import { updateDocs } from './pages/report.js';
+import { machine, renderSection, type Row, type WebRun } from './web/report.js';
 
 /**
  * `npm run bench:web`: every page type of a demo node at emulated 2G and EDGE in Chromium, first

@@ -29,7 +29,7 @@ function sizeCell(s: PageSize | undefined, wanted: Encoding) {
   return `${total <= BUDGET ? 'PASS' : 'OVER'} ${n(total)} = ${n(s.html)} + ${n(s.css)}${served}${status}`;
 }
 
-function table(head: string[], rows: string[][]) {
+export function table(head: string[], rows: string[][]) {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
@@ -80,10 +80,14 @@ engines or versions only within one section, never across runs.
 
 `;
 
-/** Replaces only the `## bench:pages` section of docs/benchmarks.md, creating the file with its header when missing. */
+/**
+ * Replaces only the section whose `## ` heading is the first line of `section` (appending it when
+ * absent), creating docs/benchmarks.md with its header when missing.
+ */
 export function updateDocs(file: string, section: string) {
   const old = existsSync(file) ? readFileSync(file, 'utf8') : HEADER;
-  const re = /^## bench:pages\n[\s\S]*?(?=^## |(?![\s\S]))/m;
+  const heading = section.split('\n', 1)[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^${heading}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, 'm');
   const next = re.test(old) ? old.replace(re, section) : `${old.trimEnd()}\n\n${section}`;
   writeFileSync(file, next);
 }

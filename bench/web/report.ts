@@ -1,5 +1,4 @@
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { Link } from '../../test/browser/network.js';
 import type { Series } from './measure.js';
 
@@ -55,11 +54,4 @@ export function renderSection(run: WebRun, m: ReturnType<typeof machine>) {
     ratioLine(run), '',
     ...run.notes.map((note) => `- ${note}`), '',
   ].join('\n');
-}
-
-/** Replaces only the `## bench:web` section of docs/benchmarks.md (appending it the first time). */
-export function updateDocs(file: string, section: string) {
-  const old = readFileSync(file, 'utf8');
-  const re = /^## bench:web\n[\s\S]*?(?=^## |(?![\s\S]))/m;
-  writeFileSync(file, re.test(old) ? old.replace(re, section) : `${old.trimEnd()}\n\n${section}`);
 }

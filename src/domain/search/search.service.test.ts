@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePractice, practiceText } from '../../../test/factories.js';
 import { useTestContext } from '../../../test/context.js';
-import { searchPractices } from './search.service.js';
+import { rankPractices, searchPractices } from './search.service.js';
 
 const t = useTestContext();
 
@@ -200,3 +200,17 @@ describe('region facet', () => {
     expect((await searchPractices(t.ctx, null, { region: 'atlantis' }, 'en')).ignored).toContain('region');
   });
 });
+
+describe('rankPractices', () => {
+  it('ranks exactly as the search page does, page by page, without facets or snippets', async () => {
+    for (const title of ['Solar pumps', 'Solar dryers for mangoes', 'Solar radio for farmers', 'Seed fairs']) await practiceIn('en', title);
+    const query = { q: 'solar farmers', perPage: 2 };
+    for (const page of [1, 2, 3]) {
+      const ranked = await rankPractices(t.ctx, { ...query, page });
+      expect(ranked.items.map((r) => r.id)).toEqual(await ids({ ...query, page }));
+      expect(ranked.total).toBe(3);
+    }
+    expect((await rankPractices(t.ctx, { q: 'solar farmers' })).items[0]).toMatchObject({ lang: 'en' });
+  });
+});
+

@@ -51,6 +51,26 @@ function fallbackLang(p: Practice, interfaceLanguage: string): string {
   return p.texts[p.originalLanguage] ? p.originalLanguage : Object.keys(p.texts)[0]!;
 }
 
+/** The query as the repository needs it: its language detected, its vocabulary concepts found. */
+async function prepare(q: string, interfaceLanguage: string) {
+  const detected = q ? await detectQueryLanguage(q, interfaceLanguage) : null;
+  const concepts = q ? matchConcepts(q) : [];
+  const langs = [...new Set([detected?.lang ?? interfaceLanguage, interfaceLanguage])];
+  return { detected, concepts, tq: textQueryOf(q, langs, concepts) };
+}
+
+/**
+ * The ranking alone — published practice ids with the best-matching language version, best first —
+ * for callers that show neither facets nor snippets (a text message, a benchmark). Same parsing and
+ * same order as `searchPractices`; never throws on bad input. Read-only.
+ */
+export async function rankPractices(ctx: { db: Db }, query: Record<string, unknown>, interfaceLanguage = 'en') {
+  const parsed = parseSearchQuery(query);
+  const { tq } = await prepare(parsed.q, interfaceLanguage);
+  const { rows, total } = await repo.searchPage(ctx.db, tq, parsed.filters, { limit: parsed.perPage, offset: (parsed.page - 1) * parsed.perPage });
+  return { items: rows, total };
+}
+
 /**
  * Published practices matching a free-text query in any language, with facet counts over all
  * matches. The query's language is detected (or taken to be `interfaceLanguage` when too short to
@@ -61,11 +81,7 @@ function fallbackLang(p: Practice, interfaceLanguage: string): string {
  */
 export async function searchPractices(ctx: { db: Db; embeddings?: EmbeddingProvider | null }, _actor: Actor, query: Record<string, unknown>, interfaceLanguage = 'en'): Promise<SearchResult> {
   const parsed = parseSearchQuery(query);
-  const detected = parsed.q ? await detectQueryLanguage(parsed.q, interfaceLanguage) : null;
-  const concepts = parsed.q ? matchConcepts(parsed.q) : [];
-  const langs = [...new Set([detected?.lang ?? interfaceLanguage, interfaceLanguage])];
-  const tq = textQueryOf(parsed.q, langs, concepts);
-
+  const { detected, concepts, tq } = await prepare(parsed.q, interfaceLanguage);
   const offset = (parsed.page - 1) * parsed.perPage;
   const { rows, total } = await repo.searchPage(ctx.db, tq, parsed.filters, { limit: parsed.perPage, offset });
   const facets = await repo.facetCounts(ctx.db, tq, parsed.filters);
