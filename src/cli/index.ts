@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerConsult } from './commands/consult.js';
 import { registerDb } from './commands/db.js';
 import { registerOpenData } from './commands/opendata.js';
 import { registerStart } from './commands/start.js';
@@ -13,5 +14,6 @@ registerStart(program);
 registerDb(program);
 registerUser(program);
 registerOpenData(program);
+registerConsult(program);
 
 await program.parseAsync(process.argv);
