@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../src/context.js';
 import type { Actor } from '../src/domain/accounts/accounts.js';
-import { createApiToken, createUser } from '../src/domain/accounts/accounts.service.js';
+import { createApiToken, createOrganisation, createUser } from '../src/domain/accounts/accounts.service.js';
+import { createConsultation } from '../src/domain/consultation/consultation.service.js';
+import { submitStatement, translateStatement } from '../src/domain/consultation/statements.service.js';
 import { importHub } from '../src/domain/hubs/hubs.service.js';
 import { hubRecordSchema, practiceRecordSchema } from '../src/domain/opendata/format.js';
 import { importPractice } from '../src/domain/practices/practices.service.js';
-import type { Role } from '../src/domain/taxonomy/index.js';
+import type { Role, Sector } from '../src/domain/taxonomy/index.js';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -65,4 +67,31 @@ export async function makePractice(ctx: AppContext, over: Record<string, unknown
 
 export async function apiTokenFor(ctx: AppContext, actor: Actor) {
   return (await createApiToken(ctx, actor, 'test')).token;
+}
+
+/** A stakeholder organisation, stored directly. */
+export async function makeOrganisation(ctx: AppContext, sector: Sector = 'government') {
+  return createOrganisation(ctx, { name: `Organisation ${next()}`, sector });
+}
+
+/** A delegate account speaking for a new organisation of `sector`, and the Actor for it. */
+export async function makeDelegate(ctx: AppContext, sector: Sector = 'government') {
+  const organisation = await makeOrganisation(ctx, sector);
+  const user = await createUser(ctx, { email: `delegate-${next()}@example.org`, displayName: `delegate ${n}`, password: PASSWORD, role: 'delegate', organisationId: organisation.id, hubIds: [] });
+  const actor: NonNullable<Actor> = { id: user.id, role: 'delegate', hubIds: [], displayName: user.displayName, locale: null };
+  return { user, actor, organisation };
+}
+
+/** An open consultation created by a new admin (or `by`), with an English title. */
+export async function makeConsultation(ctx: AppContext, by?: Actor) {
+  const actor = by ?? (await makeUser(ctx, 'admin')).actor;
+  return createConsultation(ctx, actor, { originalLanguage: 'en', text: { title: `Consultation ${next()}`, description: 'Community development.' } });
+}
+
+/** An accepted statement proposed by a new curator; `translations` (lang → text) adds language versions. */
+export async function makeStatement(ctx: AppContext, consultationId: string, text = `Statement ${next()}`, lang = 'en', translations: Record<string, string> = {}) {
+  const { actor } = await makeUser(ctx, 'curator');
+  const s = await submitStatement(ctx, actor, consultationId, { lang, text });
+  for (const [l, t] of Object.entries(translations)) await translateStatement(ctx, actor, s.id, { lang: l, text: t });
+  return s;
 }

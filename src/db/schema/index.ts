@@ -2,3 +2,4 @@ export * from './accounts.js';
 export * from './hubs.js';
 export * from './practices.js';
 export * from './exchanges.js';
+export * from './consultations.js';
