@@ -25,9 +25,13 @@ function tsv(file: string): Record<string, string>[] {
   return parse(readFileSync(file, 'utf8'), { delimiter: '\t', columns: true, relax_quotes: true, skip_empty_lines: true });
 }
 
+/** JSON Lines as Python wrote them: one line of AfriQA's Hausa train passages has a bare NaN. */
 function jsonLines(file: string): Record<string, unknown>[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim())
+    .map((l) => JSON.parse(l.replace(/:\s*NaN\b/g, ': null')) as Record<string, unknown>);
 }
+
+const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
 
 export const SIB_LANGS = ['eng_Latn', 'fra_Latn', 'spa_Latn', 'por_Latn', 'arb_Arab', 'hau_Latn', 'swh_Latn', 'yor_Latn', 'amh_Ethi', 'som_Latn', 'ben_Beng', 'hin_Deva', 'wol_Latn'];
 
@@ -52,7 +56,8 @@ export function masakhaNews(split: Split, limitPerLang = Infinity): Dataset {
     let rows: Record<string, string>[];
     try {
       rows = tsv(path.join(DATA_DIR, 'masakhane-news', 'data', code, `${split}.tsv`)).slice(0, limitPerLang);
-    } catch {
+    } catch (e) {
+      if (!isMissing(e)) throw e;
       notes.push(`MasakhaNEWS ${code}: no ${split} split in the data.`);
       continue;
     }
@@ -80,8 +85,9 @@ export function afriqa(split: Split): Dataset {
       let rows: Record<string, unknown>[];
       try {
         rows = jsonLines(path.join(root, 'gold_passages', s.lang, `gold_span_passages.afriqa.${s.lang}.${s.pivot}.${sp}.json`));
-      } catch {
-        continue;
+      } catch (e) {
+        if (isMissing(e)) continue;
+        throw e;
       }
       for (const r of rows) {
         const body = String(r.context);

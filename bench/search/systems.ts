@@ -6,6 +6,7 @@ import { FORMAT_NAME, FORMAT_VERSION, type OpenDataFile } from '../../src/domain
 import { importOpenData } from '../../src/domain/opendata/import.service.js';
 import { SUMMARY_MAX } from '../../src/domain/practices/practices.js';
 import { rankPractices } from '../../src/domain/search/search.service.js';
+import { wordsOf } from '../../src/lib/words.js';
 import type { Doc, Query } from './datasets.js';
 
 /** One ranking to compare: the ids of at most `k` documents, best first. */
@@ -68,8 +69,6 @@ export function passerelle(ctx: AppContext, docOf: Map<string, string>): System 
   };
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
-
 /** Baseline: one `simple` configuration, ts_rank, any word may match — what a first version would do. */
 export async function plainTsRank(ctx: AppContext, docs: Doc[]): Promise<System> {
   await ctx.db.execute(sql`create table bench_plain (id text primary key, tsv tsvector not null)`);
@@ -84,7 +83,7 @@ export async function plainTsRank(ctx: AppContext, docs: Doc[]): Promise<System>
   return {
     name: 'ts_rank (simple)',
     async search(q, k) {
-      const words = [...new Set(q.text.match(WORD) ?? [])].join(' or ');
+      const words = wordsOf(q.text).join(' or ');
       const res = (await ctx.db.execute(sql`
         select id from bench_plain, websearch_to_tsquery('simple', ${words}) q
         where tsv @@ q order by ts_rank(tsv, q) desc, id limit ${k}`)) as unknown as { rows: { id: string }[] };

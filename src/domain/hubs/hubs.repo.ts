@@ -1,5 +1,6 @@
 import { and, arrayContains, arrayOverlaps, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { wordsOf } from '../../lib/words.js';
 import { hubMembers, hubs, hubTexts } from '../../db/schema/index.js';
 import { offsetOf, type Paging } from '../shared/paging.js';
 import type { Hub, HubProfile, HubText } from './hubs.js';
@@ -92,14 +93,24 @@ function whereOf(f: HubFilters): SQL | undefined {
   if (f.ids) conds.push(inArray(hubs.id, f.ids));
   if (f.q) {
     conds.push(sql`exists (select 1 from ${hubTexts} t where t.hub_id = ${hubs.id}
-      and lower(immutable_unaccent(t.name)) like '%' || lower(immutable_unaccent(${f.q})) || '%')`);
+      and (t.search_vector @@ ${anyWord(f.q)} or lower(public.immutable_unaccent(t.name)) like '%' || lower(public.immutable_unaccent(${f.q})) || '%'))`);
   }
   return conds.length ? and(...conds) : undefined;
 }
 
+// Any of the words, as written (accents folded): hub texts are indexed in `simple` too (migration 0002).
+const anyWord = (q: string) => sql`websearch_to_tsquery('public.search_simple'::regconfig, ${wordsOf(q, 16).join(' or ')})`;
+
+/** With words to look for, the best-matching hubs first (name A, description B); otherwise by country. */
+function orderOf(f: HubFilters): SQL[] {
+  const byPlace = [sql`${hubs.country} asc`, sql`${hubs.createdAt} asc`, sql`${hubs.id} asc`];
+  if (!f.q) return byPlace;
+  return [sql`(select max(ts_rank(t.search_vector, ${anyWord(f.q)})) from ${hubTexts} t where t.hub_id = ${hubs.id}) desc`, ...byPlace];
+}
+
 export async function listHubs(db: DbOrTx, f: HubFilters, paging: Paging) {
   const where = whereOf(f);
-  const rows = await db.select().from(hubs).where(where).orderBy(asc(hubs.country), asc(hubs.createdAt), asc(hubs.id)).limit(paging.perPage).offset(offsetOf(paging));
+  const rows = await db.select().from(hubs).where(where).orderBy(...orderOf(f)).limit(paging.perPage).offset(offsetOf(paging));
   const [total] = await db.select({ n: count() }).from(hubs).where(where);
   const texts = await textsFor(db, rows.map((r) => r.id));
   return { items: rows.map((r) => toHub(r, texts.get(r.id) ?? {})), total: total?.n ?? 0 };

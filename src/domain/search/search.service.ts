@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { wordsOf } from '../../lib/words.js';
 import { rerankByMeaning, type EmbeddingProvider } from '../matching/embeddings.js';
 import type { Actor } from '../accounts/accounts.js';
 import { publishedPracticesByIds } from '../practices/practices.service.js';
@@ -15,10 +16,9 @@ const MAX_TERMS = 60;
 // Quotes, a leading minus or "or" are websearch syntax: the reader asked for phrases, exclusions or
 // alternatives, so the query is passed as typed. Otherwise any word may match and more words rank higher.
 const OPERATORS = /["]|(^|\s)-[\p{L}\p{N}]|\sor\s/iu;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 
 function textQueryOf(q: string, langs: string[], concepts: ConceptMatch[]): repo.TextQuery {
-  const words = [...new Set((q.match(WORD) ?? []).filter((w) => w.toLowerCase() !== 'or'))].slice(0, MAX_WORDS);
+  const words = wordsOf(q).filter((w) => w.toLowerCase() !== 'or').slice(0, MAX_WORDS);
   const tags: repo.TextQuery['tags'] = { themes: [], targetGroups: [], technologies: [], sdgs: [], wsis: [] };
   for (const c of concepts) {
     if (c.facet === 'theme') tags.themes.push(c.value);

@@ -21,6 +21,7 @@ describe('GET /search (page)', () => {
     expect(html).toContain('2 pratiques trouvées');
     expect(html.indexOf(ar.id)).toBeLessThan(html.indexOf(fr.id));
     expect(html).toContain('Pourquoi ce résultat : il porte sur Santé, que votre recherche mentionne.');
+    expect(html).toContain(`<a href="/hubs?q=%D8%A7%D9%84%D9%85%D9%84%D8%A7%D8%B1%D9%8A%D8%A7">Les centres dont le nom ou la description contient ces mots</a>`);
   });
 
   it('escapes content and query, and explains an empty query, no match and unknown filters', async () => {

@@ -93,6 +93,7 @@ export const searchRoutes = new Hono<WebEnv>().get('/search', async (c) => {
       </form>
       {result.ignored.length > 0 && <p class="notice">{t('search.ignored')}</p>}
       <p role="status">{statusLine(t, result)}</p>
+      {result.q && <p><a href={`/hubs?${new URLSearchParams({ q: result.q.slice(0, 100) })}`}>{t('search.hubs_link')}</a></p>}
       {result.items.length === 0 && result.total > 0 && <p><a href={href(1)}>{t('search.back_to_first')}</a></p>}
       <ul class="cards">{result.items.map((hit) => <Hit hit={hit} t={t} locale={locale} />)}</ul>
       <Pager t={t} page={result.page} perPage={result.perPage} total={result.total} href={href} />
