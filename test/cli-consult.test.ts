@@ -10,8 +10,12 @@ const brexit = path.join(polis, 'brexit-consensus');
 const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-consult-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// Import runs on a PGlite folder of its own, whatever DATABASE_URL says.
+const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', PASSERELLE_DEMO: 'false', PASSERELLE_DATA: path.join(dir, 'data') };
+delete env.DATABASE_URL;
+
 function run(args: string[]) {
-  const r = spawnSync(path.resolve('node_modules/.bin/tsx'), ['src/cli/index.ts', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const r = spawnSync(path.resolve('node_modules/.bin/tsx'), ['src/cli/index.ts', ...args], { encoding: 'utf8', timeout: 60_000, env });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -55,5 +59,19 @@ describe.skipIf(!existsSync(brexit))('passerelle consult analyze', () => {
     const seed = run(['consult', 'analyze', '--polis', brexit, '--seed', 'abc']);
     expect(seed.code).toBe(1);
     expect(seed.err).toContain('--seed takes a whole number');
+  });
+});
+
+describe.skipIf(!existsSync(brexit))('passerelle consult import-polis', () => {
+  it('stores the conversation and says what it stored; a broken folder opens no database', { timeout: 120_000 }, () => {
+    const r = run(['consult', 'import-polis', brexit, '--title', 'Brexit consensus']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toMatch(/^consultation [0-9a-f-]{36}: 204 participants, 50 statements, \d{4} votes$/);
+    const broken = path.join(dir, 'broken');
+    const bad = run(['consult', 'import-polis', broken]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('error: ');
+    expect(existsSync(path.join(broken, 'data'))).toBe(false);
   });
 });

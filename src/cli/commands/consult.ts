@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { AnalysisResult } from '../../domain/consultation/analysis/analysis.js';
@@ -6,6 +7,8 @@ import { compareIds } from '../../domain/consultation/analysis/matrix.js';
 import { compareWithPolis, type PolisComparison } from '../../domain/consultation/polis/polis-compare.js';
 import { readPolisFolder, type PolisComment } from '../../domain/consultation/polis/polis-import.js';
 import { DomainError } from '../../domain/errors.js';
+import { importPolisConversation } from '../../domain/consultation/polis-import.service.js';
+import { withContext } from '../with-context.js';
 
 const seedSchema = z.coerce.number().int().min(0).max(2 ** 32 - 1);
 
@@ -56,5 +59,28 @@ export function registerConsult(program: Command) {
         console.error(`error: ${e.message}`);
         process.exitCode = 1;
       }
+    });
+  consult
+    .command('import-polis')
+    .description('store a Polis export folder as a new consultation (all or nothing) and print its id')
+    .argument('<dir>', 'a Polis export folder: comments.csv, votes.csv, participants-votes.csv')
+    .option('--title <title>', 'the consultation\'s title (default: the folder name)')
+    .option('--lang <code>', 'language of the comments (BCP 47)', 'en')
+    .action(async (dir: string, opts: { title?: string; lang: string }) => {
+      // The folder is read and checked before any database is opened.
+      let conversation;
+      try {
+        conversation = await readPolisFolder(dir);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        console.error(`error: ${e.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      await withContext(async (ctx) => {
+        await ctx.database.migrate();
+        const s = await importPolisConversation(ctx, conversation, { title: opts.title ?? path.basename(path.resolve(dir)), lang: opts.lang });
+        console.log(`consultation ${s.consultationId}: ${s.participants} participants, ${s.statements} statements, ${s.votes} votes`);
+      });
     });
 }

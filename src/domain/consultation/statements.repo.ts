@@ -73,3 +73,19 @@ export async function listStatements(db: DbOrTx, consultationId: string, statuse
     .orderBy(asc(statements.createdAt), asc(statements.id));
   return withTexts(db, rows as Omit<StatementRow, 'texts'>[]);
 }
+
+export type ImportedStatement = { externalId: string; authorId: string | null; status: ModerationStatus; lang: string; text: string; at: Date };
+
+/** Statements of an import with their one text each; returns external id → statement id. */
+export async function insertImportedStatements(db: DbOrTx, consultationId: string, rows: ImportedStatement[]) {
+  const ids = new Map<string, string>();
+  for (const s of rows) {
+    const [row] = await db
+      .insert(statements)
+      .values({ consultationId, authorId: s.authorId, status: s.status, originalLanguage: s.lang, externalId: s.externalId, createdAt: s.at })
+      .returning({ id: statements.id });
+    await db.insert(statementTexts).values({ statementId: row!.id, lang: s.lang, text: s.text, isOriginal: true, createdAt: s.at });
+    ids.set(s.externalId, row!.id);
+  }
+  return ids;
+}

@@ -90,3 +90,21 @@ export async function analysisRows(db: DbOrTx, consultationId: string) {
     votes: voteRows.map((v) => ({ ...v, value: v.value as VoteValue })),
   };
 }
+
+/** Current votes of an import, each also its one history row; in batches, in the caller's transaction. */
+export async function insertImportedVotes(tx: DbOrTx, rows: { participantId: string; statementId: string; value: VoteValue; at: Date }[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    await tx.insert(votes).values(batch.map((v) => ({ participantId: v.participantId, statementId: v.statementId, value: v.value, lang: null, updatedAt: v.at })));
+    await tx.insert(voteHistory).values(batch.map((v) => ({ participantId: v.participantId, statementId: v.statementId, value: v.value, lang: null, castAt: v.at })));
+  }
+}
+
+/** The participant's current votes in one consultation. */
+export async function votesOfParticipant(db: DbOrTx, participantId: string) {
+  const rows = await db
+    .select({ statementId: votes.statementId, value: votes.value, lang: votes.lang })
+    .from(votes)
+    .where(eq(votes.participantId, participantId));
+  return rows.map((r) => ({ ...r, value: r.value as VoteValue }));
+}
