@@ -79,13 +79,20 @@ export async function setUserOrganisation(db: DbOrTx, userId: string, organisati
   await db.update(users).set({ organisationId }).where(eq(users.id, userId));
 }
 
-/** Participants known only by an outside id (a Polis import); returns external id → participant id. */
-export async function insertImportedParticipants(db: DbOrTx, consultationId: string, externalIds: string[], at: Date) {
+/** More language versions of a consultation's title and description. */
+export async function insertConsultationTexts(db: DbOrTx, consultationId: string, texts: { lang: string; title: string; description: string }[]) {
+  if (texts.length) await db.insert(consultationTexts).values(texts.map((t) => ({ consultationId, ...t }))).onConflictDoNothing();
+}
+
+export type ImportedParticipant = { externalId: string; sector: ParticipantSector | null; organisationId: string | null; hubId: string | null };
+
+/** Participants known by an outside id (an import, the demo), with no account; returns external id → participant id. */
+export async function insertImportedParticipants(db: DbOrTx, consultationId: string, people: ImportedParticipant[], at: Date) {
   const ids = new Map<string, string>();
-  for (let i = 0; i < externalIds.length; i += 1000) {
+  for (let i = 0; i < people.length; i += 1000) {
     const rows = await db
       .insert(consultationParticipants)
-      .values(externalIds.slice(i, i + 1000).map((externalId) => ({ consultationId, externalId, createdAt: at })))
+      .values(people.slice(i, i + 1000).map((p) => ({ consultationId, ...p, createdAt: at })))
       .returning({ id: consultationParticipants.id, externalId: consultationParticipants.externalId });
     for (const r of rows) ids.set(r.externalId!, r.id);
   }
@@ -119,4 +126,9 @@ export async function listConsultations(db: DbOrTx, limit: number) {
     };
     return { ...consultation, statementCount: r.statementCount, participantCount: r.participantCount };
   });
+}
+
+export async function hasDemoConsultation(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.isDemo, true)).limit(1);
+  return Boolean(row);
 }

@@ -33,7 +33,7 @@ describe.skipIf(!existsSync(brexit))('importPolisConversation', () => {
   it('writes nothing when a comment cannot be a statement or a vote points nowhere', async () => {
     const conv = await readPolisFolder(brexit);
     const long: PolisConversation = { ...conv, comments: conv.comments.map((c, i) => (i === 3 ? { ...c, text: 'x'.repeat(501) } : c)) };
-    await expect(importPolisConversation(t.ctx, long, { title: 'x', lang: 'en' })).rejects.toMatchObject({ code: 'invalid', fields: { [`comment ${conv.comments[3]!.id}`]: 'validation.too_long:500' } });
+    await expect(importPolisConversation(t.ctx, long, { title: 'x', lang: 'en' })).rejects.toMatchObject({ code: 'invalid', fields: { [`statement ${conv.comments[3]!.id}`]: 'validation.too_long:500' } });
     await expect(importPolisConversation(t.ctx, conv, { title: 'x', lang: 'not a language' })).rejects.toMatchObject({ code: 'invalid' });
     // A vote on a comment that is not there fails inside the transaction, after participants and statements were written.
     const dangling: PolisConversation = { ...conv, input: { ...conv.input, votes: [...conv.input.votes, { participantId: '0', statementId: '999999', value: 1 }] } };

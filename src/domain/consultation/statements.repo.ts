@@ -74,17 +74,17 @@ export async function listStatements(db: DbOrTx, consultationId: string, statuse
   return withTexts(db, rows as Omit<StatementRow, 'texts'>[]);
 }
 
-export type ImportedStatement = { externalId: string; authorId: string | null; status: ModerationStatus; lang: string; text: string; at: Date };
+export type ImportedStatement = { externalId: string; authorId: string | null; status: ModerationStatus; originalLanguage: string; texts: Record<string, string>; at: Date };
 
-/** Statements of an import with their one text each; returns external id → statement id. */
+/** Statements of an import with their language versions; returns external id → statement id. */
 export async function insertImportedStatements(db: DbOrTx, consultationId: string, rows: ImportedStatement[]) {
   const ids = new Map<string, string>();
   for (const s of rows) {
     const [row] = await db
       .insert(statements)
-      .values({ consultationId, authorId: s.authorId, status: s.status, originalLanguage: s.lang, externalId: s.externalId, createdAt: s.at })
+      .values({ consultationId, authorId: s.authorId, status: s.status, originalLanguage: s.originalLanguage, externalId: s.externalId, createdAt: s.at })
       .returning({ id: statements.id });
-    await db.insert(statementTexts).values({ statementId: row!.id, lang: s.lang, text: s.text, isOriginal: true, createdAt: s.at });
+    await db.insert(statementTexts).values(Object.entries(s.texts).map(([lang, text]) => ({ statementId: row!.id, lang, text, isOriginal: lang === s.originalLanguage, createdAt: s.at })));
     ids.set(s.externalId, row!.id);
   }
   return ids;

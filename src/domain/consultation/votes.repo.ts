@@ -92,11 +92,11 @@ export async function analysisRows(db: DbOrTx, consultationId: string) {
 }
 
 /** Current votes of an import, each also its one history row; in batches, in the caller's transaction. */
-export async function insertImportedVotes(tx: DbOrTx, rows: { participantId: string; statementId: string; value: VoteValue; at: Date }[]) {
+export async function insertImportedVotes(tx: DbOrTx, rows: { participantId: string; statementId: string; value: VoteValue; lang: string | null; at: Date }[]) {
   for (let i = 0; i < rows.length; i += 1000) {
     const batch = rows.slice(i, i + 1000);
-    await tx.insert(votes).values(batch.map((v) => ({ participantId: v.participantId, statementId: v.statementId, value: v.value, lang: null, updatedAt: v.at })));
-    await tx.insert(voteHistory).values(batch.map((v) => ({ participantId: v.participantId, statementId: v.statementId, value: v.value, lang: null, castAt: v.at })));
+    await tx.insert(votes).values(batch.map((v) => ({ participantId: v.participantId, statementId: v.statementId, value: v.value, lang: v.lang, updatedAt: v.at })));
+    await tx.insert(voteHistory).values(batch.map((v) => ({ participantId: v.participantId, statementId: v.statementId, value: v.value, lang: v.lang, castAt: v.at })));
   }
 }
 

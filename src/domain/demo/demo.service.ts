@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import { createOrganisation, createUser, listOrganisations } from '../accounts/accounts.service.js';
 import { countHubs } from '../hubs/hubs.service.js';
 import { importOpenData, type ImportSummary } from '../opendata/import.service.js';
+import { seedDemoConsultation } from './demo-consultation.js';
 import demoHubs from './demo-hubs.json' with { type: 'json' };
 import demoPractices from './demo-practices.json' with { type: 'json' };
 
@@ -25,7 +26,7 @@ export async function isEmpty(ctx: Pick<Deps, 'db'>): Promise<boolean> {
 }
 
 /**
- * Loads the demo hubs and practices (marked as demo) and the demo accounts. Safe to run twice:
+ * Loads the demo hubs and practices (marked as demo), the demo accounts and the demo consultation. Safe to run twice:
  * records and accounts that exist are skipped.
  */
 export async function seedDemo(ctx: Deps, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
@@ -47,5 +48,6 @@ export async function seedDemo(ctx: Deps, onProgress?: (done: number, total: num
       if (!('code' in e) || e.code !== 'conflict') throw e;
     });
   }
+  await seedDemoConsultation(ctx);
   return { hubs: hubs.hubs, practices: practices.practices, problems: [...hubs.problems, ...practices.problems] };
 }
