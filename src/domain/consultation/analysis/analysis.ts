@@ -42,6 +42,14 @@ export type AnalysisOptions = {
   groupRestarts: number;
   /** Clusterings run with derived seeds; the most typical one is published (see opinion-map.ts). */
   ensembleRuns: number;
+  /**
+   * How each k-means starts. 'kmeans++' (ours): seeded draws over participants in id order, so the
+   * input's order never matters. 'polis': Polis's first k distinct points, participants in the order
+   * of the input (listed participants, then other voters by first vote) and base clusters in the
+   * order they were started, with no restarts and no ensemble (ensembleRuns counts as 1) — kept to
+   * measure what our start changes (bench:consult).
+   */
+  init: 'kmeans++' | 'polis';
   /** Polis: 100 base clusters, opinion groups k in 2..5. */
   baseK: number;
   maxK: number;
@@ -72,6 +80,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   baseRestarts: 1,
   groupRestarts: 10,
   ensembleRuns: 15,
+  init: 'kmeans++',
   baseK: 100,
   maxK: 5,
   minVotes: 7,

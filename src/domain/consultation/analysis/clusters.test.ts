@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type AnalysisVote } from './analysis.js';
+import { DEFAULT_OPTIONS, type AnalysisInput, type AnalysisVote } from './analysis.js';
+import { analyzeConsultation } from './analyze.js';
 import { clusterParticipants, selectClustered } from './clusters.js';
 import { buildVoteMatrix } from './matrix.js';
 import { adjustedRandIndex } from './rand-index.js';
+import { syntheticConsultation } from './synthetic.js';
 
 /** Participant i has cast votes[i] votes, on the first statements. */
 function matrixWithCounts(counts: number[], statements = 10) {
@@ -56,5 +58,23 @@ describe('base clusters and opinion groups', () => {
     const g = clusterParticipants(m, x, y, { ...DEFAULT_OPTIONS, minClustered: 61 }, 1);
     expect(g.k).toBe(0);
     expect([...g.group].every((v) => v === -1)).toBe(true);
+  });
+});
+
+describe("init: 'polis' (Polis's first-k-distinct start, for comparison)", () => {
+  // Three noisy camps: base clusters near the camps' borders can fall either way.
+  const { input } = syntheticConsultation({ participants: 150, statements: 30, camps: 3, density: 0.7, noise: 0.3, seed: 3 });
+  const reversed: AnalysisInput = { ...input, participants: [...input.participants!].reverse(), votes: [...input.votes].reverse() };
+  const groups = (i: AnalysisInput, init: 'kmeans++' | 'polis', seed = 1) =>
+    analyzeConsultation(i, { init, seed, stabilityRuns: 0 }).participants.map((p) => p.group ?? -1);
+
+  it('gives groups that depend on the order participants are listed in, not on the seed', () => {
+    const polis = groups(input, 'polis');
+    expect(groups(input, 'polis', 2)).toEqual(polis);
+    expect(adjustedRandIndex(polis, groups(reversed, 'polis'))).toBeLessThan(1);
+  });
+
+  it('while the default start gives the same groups in any order', () => {
+    expect(groups(reversed, 'kmeans++')).toEqual(groups(input, 'kmeans++'));
   });
 });

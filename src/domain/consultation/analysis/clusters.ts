@@ -14,7 +14,7 @@ export type Grouping = {
   silhouettes: { k: number; silhouette: number }[];
 };
 
-type ClusterOptions = Pick<AnalysisOptions, 'baseK' | 'maxK' | 'minVotes' | 'greedyParticipants' | 'minClustered' | 'baseRestarts' | 'groupRestarts'>;
+type ClusterOptions = Pick<AnalysisOptions, 'baseK' | 'maxK' | 'minVotes' | 'greedyParticipants' | 'minClustered' | 'baseRestarts' | 'groupRestarts' | 'init'>;
 
 /**
  * Polis's rule for who is clustered: at least min(7, statements) votes; while fewer than 15 qualify,
@@ -41,7 +41,8 @@ const byPosition = (a: { x: number; y: number }, b: { x: number; y: number }) =>
  * bases/12), keeping the k with the best silhouette over the base clusters (the smaller k on a tie);
  * each participant takes the group of its base cluster. Every k-means starts from k-means++ seeds
  * instead of Polis's "first k distinct points" (or last run's clusters), which depend on the order
- * of arrival. Fewer than `minClustered` participants: no groups.
+ * of arrival; `init: 'polis'` restores Polis's start, for comparison. Fewer than `minClustered`
+ * participants: no groups.
  */
 export function clusterParticipants(m: VoteMatrix, x: Float64Array, y: Float64Array, opts: ClusterOptions, seed: number): Grouping {
   const clustered = selectClustered(m, opts);
@@ -49,14 +50,19 @@ export function clusterParticipants(m: VoteMatrix, x: Float64Array, y: Float64Ar
   const none: Grouping = { clustered, group, k: 0, centers: [], silhouettes: [] };
   if (clustered.length < Math.max(2, opts.minClustered)) return none;
 
+  const isPolis = opts.init === 'polis';
+  // Polis meets participants in the order they arrived (its start takes the first ones); we use id order.
+  const rows = isPolis ? [...clustered].sort((a, b) => m.arrival[a]! - m.arrival[b]!) : clustered;
   const people: Points = {
-    x: Float64Array.from(clustered, (r) => x[r]!),
-    y: Float64Array.from(clustered, (r) => y[r]!),
-    weight: new Float64Array(clustered.length).fill(1),
+    x: Float64Array.from(rows, (r) => x[r]!),
+    y: Float64Array.from(rows, (r) => y[r]!),
+    weight: new Float64Array(rows.length).fill(1),
   };
-  const base = kmeansWithRestarts(people, opts.baseK, opts.baseRestarts, deriveSeed(seed, 1));
-  // Canonical base ids (by position), so that the groups do not depend on how base ids came out.
-  const order = base.centers.map((c, id) => ({ ...c, id })).sort(byPosition);
+  const base = kmeansWithRestarts(people, opts.baseK, opts.baseRestarts, deriveSeed(seed, 1), opts.init);
+  // Canonical base ids (by position), so that the groups do not depend on how base ids came out;
+  // Polis keeps them in the order they were started, which its group-level start then follows.
+  const order = base.centers.map((c, id) => ({ ...c, id }));
+  if (!isPolis) order.sort(byPosition);
   const rank = new Int32Array(order.length);
   order.forEach((c, i) => (rank[c.id] = i));
   const sizes = new Float64Array(order.length);
@@ -68,7 +74,7 @@ export function clusterParticipants(m: VoteMatrix, x: Float64Array, y: Float64Ar
   let best: { k: number; score: number; assignment: Int32Array; centers: { x: number; y: number }[] } | null = null;
   const silhouettes: Grouping['silhouettes'] = [];
   for (let k = 2; k <= maxK; k++) {
-    const run = kmeansWithRestarts(bases, k, opts.groupRestarts, deriveSeed(seed, 2));
+    const run = kmeansWithRestarts(bases, k, opts.groupRestarts, deriveSeed(seed, 2), opts.init);
     const score = silhouette(bases, run.assignment);
     silhouettes.push({ k, silhouette: score });
     if (run.centers.length >= 2 && (!best || score > best.score)) best = { k: run.centers.length, score, ...run };
@@ -82,6 +88,6 @@ export function clusterParticipants(m: VoteMatrix, x: Float64Array, y: Float64Ar
     .sort((a, b) => b.size - a.size || byPosition(a, b));
   const groupRank = new Int32Array(groups.length);
   groups.forEach((g, i) => (groupRank[g.id] = i));
-  clustered.forEach((r, i) => (group[r] = groupRank[best.assignment[rank[base.assignment[i]!]!]!]!));
+  rows.forEach((r, i) => (group[r] = groupRank[best.assignment[rank[base.assignment[i]!]!]!]!));
   return { clustered, group, k: groups.length, centers: groups.map(({ x: gx, y: gy }) => ({ x: gx, y: gy })), silhouettes };
 }

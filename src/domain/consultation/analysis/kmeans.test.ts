@@ -50,6 +50,27 @@ describe('k-means++', () => {
   });
 });
 
+describe("Polis's start (init: 'polis')", () => {
+  // Two points at each of 0, 10, 20 on a line, but listed so that the first three distinct ones are 0, 1, 10.
+  const line = points([[0, 0], [0, 0], [1, 0], [10, 0], [11, 0], [20, 0], [21, 0]]);
+
+  it('starts from the first k distinct points in the order given, whatever the seed', () => {
+    const a = runKmeans(line, 3, createRandom(1), 100, 'polis');
+    expect(runKmeans(line, 3, createRandom(2), 100, 'polis')).toEqual(a);
+    expect(kmeansWithRestarts(line, 3, 10, 7, 'polis')).toEqual(a);
+    // from (0, 1, 10) Lloyd's algorithm gets stuck with 10..21 in one cluster; k-means++ with restarts does not
+    expect(a.centers).toEqual([{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 15.5, y: 0 }]);
+    expect(kmeansWithRestarts(line, 3, 10, 7).inertia).toBeLessThan(a.inertia);
+  });
+
+  it('depends on the order of the points', () => {
+    const reversed = points([...line.x].map((x, i) => [x, line.y[i]!] as [number, number]).reverse());
+    const forward = runKmeans(line, 3, createRandom(1), 100, 'polis').assignment;
+    const backward = [...runKmeans(reversed, 3, createRandom(1), 100, 'polis').assignment].reverse();
+    expect(adjustedRandIndex(forward, backward)).toBeLessThan(1);
+  });
+});
+
 describe("Polis's silhouette", () => {
   it('matches a hand computation', () => {
     const p = points([[0, 0], [1, 0], [10, 0], [11, 0]]);

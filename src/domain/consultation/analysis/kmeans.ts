@@ -47,6 +47,22 @@ function seedCenters(p: Points, k: number, random: Random): { x: number; y: numb
   return centers;
 }
 
+/**
+ * Polis's start (`init-clusters` in clusters.clj): the first k distinct points in the order given.
+ * No randomness, so the clustering depends on that order (the order participants arrived in).
+ */
+function firstDistinctCenters(p: Points, k: number): { x: number; y: number }[] {
+  const centers: { x: number; y: number }[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < p.x.length && centers.length < k; i++) {
+    const key = `${p.x[i]!},${p.y[i]!}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    centers.push({ x: p.x[i]!, y: p.y[i]! });
+  }
+  return centers;
+}
+
 /** Half the distance from each centre to its nearest other centre (Hamerly's s). */
 function halfGaps(cx: Float64Array, cy: Float64Array): Float64Array {
   const half = new Float64Array(cx.length).fill(Infinity);
@@ -116,9 +132,12 @@ function recenter(p: Points, cx: Float64Array, cy: Float64Array, assignment: Int
   return { cx: nx, cy: ny, moved };
 }
 
-/** One run of Lloyd's algorithm from k-means++ seeds, until no point changes cluster. */
-export function runKmeans(p: Points, k: number, random: Random, maxIterations = 100): Clustering {
-  const seeds = seedCenters(p, k, random);
+/** How a k-means starts: k-means++ seeds drawn at random, or Polis's first k distinct points. */
+export type KmeansInit = 'kmeans++' | 'polis';
+
+/** One run of Lloyd's algorithm from k-means++ seeds (or Polis's start), until no point changes cluster. */
+export function runKmeans(p: Points, k: number, random: Random, maxIterations = 100, init: KmeansInit = 'kmeans++'): Clustering {
+  const seeds = init === 'polis' ? firstDistinctCenters(p, k) : seedCenters(p, k, random);
   let cx = Float64Array.from(seeds, (c) => c.x);
   let cy = Float64Array.from(seeds, (c) => c.y);
   const assignment = new Int32Array(p.x.length);
@@ -139,11 +158,14 @@ export function runKmeans(p: Points, k: number, random: Random, maxIterations = 
   return { assignment, centers: [...cx].map((x, c) => ({ x, y: cy[c]! })), inertia };
 }
 
-/** The run with the lowest inertia among `restarts` seeded runs (the first one on a tie). */
-export function kmeansWithRestarts(p: Points, k: number, restarts: number, seed: number): Clustering {
+/**
+ * The run with the lowest inertia among `restarts` seeded runs (the first one on a tie). Polis's
+ * start has no randomness, so it runs once: restarts would repeat the same clustering.
+ */
+export function kmeansWithRestarts(p: Points, k: number, restarts: number, seed: number, init: KmeansInit = 'kmeans++'): Clustering {
   let best: Clustering | null = null;
-  for (let r = 0; r < Math.max(1, restarts); r++) {
-    const run = runKmeans(p, k, createRandom(deriveSeed(seed, k, r)));
+  for (let r = 0; r < (init === 'polis' ? 1 : Math.max(1, restarts)); r++) {
+    const run = runKmeans(p, k, createRandom(deriveSeed(seed, k, r)), 100, init);
     if (!best || run.inertia < best.inertia - 1e-9 * Math.abs(best.inertia)) best = run;
   }
   return best!;

@@ -23,6 +23,11 @@ export type VoteMatrix = {
   /** Moderated-out statements with at least one vote: Polis keeps them as columns of zeros. */
   moderatedOutVoted: number;
   sectors: (Voice | null)[];
+  /**
+   * Each row's rank in the input (listed participants first, then other voters by first vote). Only
+   * Polis's initialisation reads it (options.init = 'polis'), to reproduce its order dependence.
+   */
+  arrival: Int32Array;
 };
 
 const isDigits = (s: string) => /^\d+$/.test(s);
@@ -72,7 +77,9 @@ export function buildVoteMatrix(input: AnalysisInput): VoteMatrix {
     votedStatements.add(v.statementId);
   }
 
-  const participantIds = [...new Set([...sectorOf.keys(), ...byParticipant.keys()])].sort(compareIds);
+  const arrived = [...new Set([...sectorOf.keys(), ...byParticipant.keys()])];
+  const arrivalOf = new Map(arrived.map((id, i) => [id, i]));
+  const participantIds = [...arrived].sort(compareIds);
   const languageTags = [...new Set(input.votes.flatMap((v) => (v.language ? [v.language] : [])))].sort();
   const languageIndex = new Map(languageTags.map((t, i) => [t, i]));
   const rowStart = new Int32Array(participantIds.length + 1);
@@ -104,6 +111,7 @@ export function buildVoteMatrix(input: AnalysisInput): VoteMatrix {
     languages: Int32Array.from(languages), languageTags, voteCounts, statementsVoted: votedStatements.size,
     moderatedOutVoted: [...votedStatements].filter((id) => moderatedOut.has(id)).length,
     sectors: participantIds.map((id) => sectorOf.get(id) ?? null),
+    arrival: Int32Array.from(participantIds, (id) => arrivalOf.get(id)!),
   };
 }
 
@@ -127,6 +135,7 @@ export function selectRows(m: VoteMatrix, rows: readonly number[]): VoteMatrix {
     participantIds: rows.map((r) => m.participantIds[r]!),
     voteCounts: Int32Array.from(rows, (r) => m.voteCounts[r]!),
     sectors: rows.map((r) => m.sectors[r]!),
+    arrival: Int32Array.from(rows, (r) => m.arrival[r]!),
   };
 }
 

@@ -34,6 +34,8 @@ function mostTypical(groupings: Grouping[]): Grouping {
 export function mapOpinions(m: VoteMatrix, opts: AnalysisOptions, seed: number): OpinionMap {
   const pca = computePca(m, deriveSeed(seed, 0), opts.pcaIterations);
   const { x, y } = projectParticipants(m, pca, opts.polisScaling ? m.moderatedOutVoted : 0);
-  const runs = Array.from({ length: Math.max(1, opts.ensembleRuns) }, (_, r) => clusterParticipants(m, x, y, opts, deriveSeed(seed, 1, r)));
+  // Polis's start has no randomness: more runs would repeat the same clustering.
+  const count = opts.init === 'polis' ? 1 : Math.max(1, opts.ensembleRuns);
+  const runs = Array.from({ length: count }, (_, r) => clusterParticipants(m, x, y, opts, deriveSeed(seed, 1, r)));
   return { pca, x, y, grouping: mostTypical(runs) };
 }
