@@ -13,6 +13,7 @@ const envSchema = z.object({
   PASSERELLE_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   PASSERELLE_EMBEDDINGS_URL: z.string().url().optional(),
   PASSERELLE_EMBEDDINGS_MODEL: z.string().default('default'),
+  PASSERELLE_ANALYSIS_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,6 +29,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** An OpenAI-compatible embeddings endpoint of a local model; semantic reranking is off without it. */
   embeddings: { url: string; model: string } | null;
+  /** How often stored opinion analyses are brought up to date with new votes; 0 turns it off. */
+  analysisIntervalMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.PASSERELLE_SECURE_COOKIES ? e.PASSERELLE_SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
     embeddings: e.PASSERELLE_EMBEDDINGS_URL ? { url: e.PASSERELLE_EMBEDDINGS_URL, model: e.PASSERELLE_EMBEDDINGS_MODEL } : null,
+    analysisIntervalMs: e.PASSERELLE_ANALYSIS_INTERVAL_MS,
   };
 }

@@ -1,6 +1,8 @@
+import { analyzeInThread } from './adapters/analysis-thread.js';
 import { httpEmbeddings } from './adapters/http-embeddings.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type Db } from './db/database.js';
+import type { Analyze } from './domain/consultation/analysis.service.js';
 import type { EmbeddingProvider } from './domain/matching/embeddings.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
@@ -14,11 +16,13 @@ export type AppContext = {
   clock: Clock;
   log: Logger;
   embeddings: EmbeddingProvider | null;
+  /** The opinion analysis, off the event loop (a worker thread) so that votes never wait for it. */
+  analyze: Analyze;
   limits: { loginByAccount: RateLimiter; loginByAddress: RateLimiter; forms: RateLimiter };
   close(): Promise<void>;
 };
 
-export type ContextOverrides = Partial<Pick<AppContext, 'clock' | 'log' | 'database' | 'embeddings'>>;
+export type ContextOverrides = Partial<Pick<AppContext, 'clock' | 'log' | 'database' | 'embeddings' | 'analyze'>>;
 
 export async function createAppContext(cfg: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
   const clock = overrides.clock ?? systemClock;
@@ -32,6 +36,7 @@ export async function createAppContext(cfg: Config, overrides: ContextOverrides 
     clock,
     log,
     embeddings: overrides.embeddings !== undefined ? overrides.embeddings : cfg.embeddings ? httpEmbeddings(cfg.embeddings) : null,
+    analyze: overrides.analyze ?? ((input) => analyzeInThread(input)),
     limits: {
       loginByAccount: createRateLimiter({ limit: 5, windowMs: fifteenMinutes, clock }),
       loginByAddress: createRateLimiter({ limit: 30, windowMs: fifteenMinutes, clock }),

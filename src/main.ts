@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from './config.js';
 import { createAppContext, type AppContext } from './context.js';
+import { startAnalysisWorker } from './domain/consultation/analysis-worker.js';
 import { isEmpty, seedDemo } from './domain/demo/demo.service.js';
 import { createApp } from './web/app.js';
 
@@ -8,8 +9,9 @@ export type RunningNode = { ctx: AppContext; server: ServerType; port: number; s
 
 /**
  * Opens the database, applies migrations, loads demo content into an empty node when configured,
- * and serves the web interface. `stop` closes the listener first, lets requests in flight finish,
- * then closes the database — the order that loses nothing.
+ * serves the web interface and keeps opinion analyses up to date in the background. `stop` closes the
+ * listener first, lets requests in flight finish, stops the analysis worker, then closes the database
+ * — the order that loses nothing.
  */
 export async function startNode(cfg: Config): Promise<RunningNode> {
   const ctx = await createAppContext(cfg);
@@ -25,11 +27,14 @@ export async function startNode(cfg: Config): Promise<RunningNode> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
+  const analyses = cfg.analysisIntervalMs > 0 ? startAnalysisWorker(ctx, { intervalMs: cfg.analysisIntervalMs }) : null;
   ctx.log.info({ port, database: ctx.database.engine, dataDir: cfg.databaseUrl ? undefined : cfg.dataDir }, `Passerelle is listening on http://localhost:${port}`);
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The worker finishes its run before the database closes under it.
+      await analyses?.stop();
       await ctx.close();
       ctx.log.info('stopped');
     })());

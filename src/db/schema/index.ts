@@ -3,3 +3,4 @@ export * from './hubs.js';
 export * from './practices.js';
 export * from './exchanges.js';
 export * from './consultations.js';
+export * from './consultation-analyses.js';

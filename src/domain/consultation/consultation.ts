@@ -69,13 +69,16 @@ export type Participant = {
 
 export type StatementText = { lang: string; text: string; isOriginal: boolean };
 
-/** A statement shown in one language: `text` is the version picked for the reader, `languages` all versions. */
+/** A statement shown in one language: `text` is the version picked for the reader, `texts` all versions. */
 export type StatementView = {
   id: string;
   status: ModerationStatus;
   originalLanguage: string;
   text: StatementText;
   languages: string[];
+  texts: StatementText[];
+  /** Who proposed it (null for imports): pages offer its author to translate it. Not published by the API. */
+  authorUserId: string | null;
   createdAt: Date;
 };
 

@@ -15,7 +15,7 @@ type Deps = { db: Db; clock: Clock };
 export function toView(s: repo.StatementRow, lang: string): StatementView {
   return {
     id: s.id, status: s.status, originalLanguage: s.originalLanguage, text: pickText(s.texts, lang)!,
-    languages: s.texts.map((t) => t.lang), createdAt: s.createdAt,
+    languages: s.texts.map((t) => t.lang), texts: s.texts, authorUserId: s.authorUserId, createdAt: s.createdAt,
   };
 }
 

@@ -64,34 +64,62 @@ function filterConditions(f: SearchFilters): SQL[] {
   return conds;
 }
 
-/** The matching published practices with their best language version and score, as a CTE body. */
-function matches(q: TextQuery, f: SearchFilters): SQL {
-  const where = sql.join([sql`p.status = 'published'`, ...filterConditions(f)], sql` and `);
-  if (!q.tsText) return sql`select p.id, null::text as lang, 0::float8 as score from practices p where ${where}`;
+const whereOf = (f: SearchFilters) => sql.join([sql`p.status = 'published'`, ...filterConditions(f)], sql` and `);
+
+function paramsOf(q: TextQuery): SQL {
   const fuzzyText = q.raw.length <= FUZZY_MAX_CHARS ? q.raw : '';
-  const tagged = hasTags(q.tags)
-    ? sql`(p.themes && ${textArray(q.tags.themes)} or p.target_groups && ${textArray(q.tags.targetGroups)}
-        or p.technologies && ${textArray(q.tags.technologies)} or p.sdgs && ${intArray(q.tags.sdgs)}
-        or p.wsis_action_lines && ${textArray(q.tags.wsis)})`
-    : sql`false`;
+  return sql`select (${tsQuery(q)}) as tsq, (${expansionQuery(q)}) as xq, lower(public.immutable_unaccent(${fuzzyText})) as fq`;
+}
+
+const TEXT_MATCH = sql`(t.search_vector @@ params.tsq or t.search_vector @@ params.xq
+        or (params.fq <> '' and params.fq operator(public.<%) ${normTitle}))`;
+
+/** Practices tagged with a concept named in the query match even when no text does. */
+function taggedOf(tags: TextQuery['tags']): SQL {
+  if (!hasTags(tags)) return sql`false`;
+  return sql`(p.themes && ${textArray(tags.themes)} or p.target_groups && ${textArray(tags.targetGroups)}
+        or p.technologies && ${textArray(tags.technologies)} or p.sdgs && ${intArray(tags.sdgs)}
+        or p.wsis_action_lines && ${textArray(tags.wsis)})`;
+}
+
+/**
+ * The matching published practices with their best language version and score, as a CTE body. Texts are
+ * scored only for practices the filters keep: a filter (theme, country…) then saves the ranking work
+ * on every text it rules out.
+ */
+function matches(q: TextQuery, f: SearchFilters): SQL {
+  const where = whereOf(f);
+  if (!q.tsText) return sql`select p.id, null::text as lang, 0::float8 as score from practices p where ${where}`;
   return sql`
-    with params as (
-      select (${tsQuery(q)}) as tsq, (${expansionQuery(q)}) as xq, lower(public.immutable_unaccent(${fuzzyText})) as fq
-    ),
+    with params as (${paramsOf(q)}),
     hits as (
       select t.practice_id, t.lang,
-        ts_rank_cd(t.search_vector, params.tsq, 1)
-          + ${EXPANSION_WEIGHT} * ts_rank_cd(t.search_vector, params.xq, 1)
+        ts_rank(t.search_vector, params.tsq, 1)
+          + ${EXPANSION_WEIGHT} * ts_rank(t.search_vector, params.xq, 1)
           + case when params.fq <> '' and params.fq operator(public.<%) ${normTitle}
               then ${FUZZY_WEIGHT} * public.word_similarity(params.fq, ${normTitle}) else 0 end as score
-      from practice_texts t, params
-      where t.search_vector @@ params.tsq or t.search_vector @@ params.xq
-        or (params.fq <> '' and params.fq operator(public.<%) ${normTitle})
+      from practice_texts t join practices p on p.id = t.practice_id, params
+      where ${TEXT_MATCH} and ${where}
     ),
     best as (select distinct on (practice_id) practice_id, lang, score from hits order by practice_id, score desc, lang)
     select p.id, b.lang, (coalesce(b.score, 0) + ${tagScore(q.tags)})::float8 as score
     from practices p left join best b on b.practice_id = p.id
-    where ${where} and (b.practice_id is not null or ${tagged})`;
+    where ${where} and (b.practice_id is not null or ${taggedOf(q.tags)})`;
+}
+
+/**
+ * The same practices as `matches`, unranked, with the columns `cols` of each. Counting needs no
+ * score, and scoring is most of the work: ts_rank costs time in proportion to the query's terms
+ * (a named concept brings up to 60) for every matching text, tens of thousands on a large node.
+ */
+function matchedPractices(q: TextQuery, f: SearchFilters, cols: SQL): SQL {
+  const where = whereOf(f);
+  if (!q.tsText) return sql`select ${cols} from practices p where ${where}`;
+  return sql`
+    with params as (${paramsOf(q)}),
+    hits as (select distinct t.practice_id from practice_texts t join practices p on p.id = t.practice_id, params where ${TEXT_MATCH} and ${where})
+    select ${cols} from practices p left join hits h on h.practice_id = p.id
+    where ${where} and (h.practice_id is not null or ${taggedOf(q.tags)})`;
 }
 
 type Row = { id: string; lang: string | null; score: number; total: number };
@@ -109,34 +137,45 @@ export async function searchPage(db: DbOrTx, q: TextQuery, f: SearchFilters, pag
 }
 
 async function countMatches(db: DbOrTx, q: TextQuery, f: SearchFilters): Promise<number> {
-  const [row] = await rowsOf<{ n: number }>(db.execute(sql`select count(*)::int as n from (${matches(q, f)}) m`));
+  const [row] = await rowsOf<{ n: number }>(db.execute(sql`select count(*)::int as n from (${matchedPractices(q, f, sql`p.id`)}) m`));
   return row?.n ?? 0;
 }
 
-// Country → region as an inline table; the codes are our own constants (ISO 3166-1), not user input.
-const REGION_TABLE = sql.raw(`values ${REGIONS.flatMap((r) => countriesOf(r).map((c) => `('${c}', '${r}')`)).join(', ')}`);
+// Country → region as a JSON object (a country is in one region: see regionOf); the codes are our own
+// constants (ISO 3166-1), not user input.
+const REGION_OF = sql.raw(`'${JSON.stringify(Object.fromEntries(REGIONS.flatMap((r) => countriesOf(r).map((c) => [c, r]))))}'::jsonb`);
 
-const FACET_COLUMNS: [SearchFacet, SQL][] = [
-  ['theme', sql`unnest(p.themes)`],
-  ['targetGroup', sql`unnest(p.target_groups)`],
-  ['technology', sql`unnest(p.technologies)`],
-  ['sdg', sql`unnest(p.sdgs)::text`],
-  ['wsis', sql`unnest(p.wsis_action_lines)`],
-  ['country', sql`unnest(p.countries)`],
-  ['region', sql`unnest(array(select distinct r.region from unnest(p.countries) c join (${REGION_TABLE}) r(code, region) on r.code = c))`],
-  ['costBand', sql`p.cost_band`],
-  ['language', sql`unnest(array(select distinct x from unnest(p.languages || array(select l.lang from practice_texts l where l.practice_id = p.id)) x))`],
-];
+const FACETS: SearchFacet[] = ['theme', 'targetGroup', 'technology', 'sdg', 'wsis', 'country', 'region', 'costBand', 'language'];
+const FACET_COLUMNS = sql`p.id, p.themes, p.target_groups, p.technologies, p.sdgs, p.wsis_action_lines, p.countries, p.languages, p.cost_band`;
+
+// Each facet is counted on its own (one small aggregate per facet rather than one over every value of
+// every facet of every match), each practice once per value even when it has two countries in one region
+// or a language both listed and written — without a DISTINCT over all matches, which spills to disk on a
+// large node, nor a join run again for each match: a listed language counts at its first position only, a
+// written one only when it is not listed.
+const count = (facet: SearchFacet, values: SQL) =>
+  sql`select ${facet}::text as facet, value, count(*)::int as n from (${values}) v where value is not null group by value`;
+const FACET_COUNTS = sql.join([
+  count('theme', sql`select unnest(p.themes) as value from m p`),
+  count('targetGroup', sql`select unnest(p.target_groups) as value from m p`),
+  count('technology', sql`select unnest(p.technologies) as value from m p`),
+  count('sdg', sql`select unnest(p.sdgs)::text as value from m p`),
+  count('wsis', sql`select unnest(p.wsis_action_lines) as value from m p`),
+  count('country', sql`select unnest(p.countries) as value from m p`),
+  count('region', sql`select unnest(array(select distinct ${REGION_OF} ->> c from unnest(p.countries) c)) as value from m p`),
+  count('costBand', sql`select p.cost_band as value from m p`),
+  count('language', sql`select l.lang as value from m p cross join unnest(p.languages) with ordinality l(lang, i)
+    where array_position(p.languages, l.lang) = l.i
+    union all select t.lang from m p join practice_texts t on t.practice_id = p.id where array_position(p.languages, t.lang) is null`),
+], sql` union all `);
 
 /** How many of all the matches (not just this page) carry each facet value. */
 export async function facetCounts(db: DbOrTx, q: TextQuery, f: SearchFilters): Promise<FacetCounts> {
-  const selects = FACET_COLUMNS.map(([facet, expr]) => sql`select ${facet}::text as facet, ${expr} as value from practices p join m on m.id = p.id`);
-  const rows = await rowsOf<{ facet: SearchFacet; value: string | null; n: number }>(db.execute(sql`
-    with m as (${matches(q, f)})
-    select facet, value, count(*)::int as n from (${sql.join(selects, sql` union all `)}) v
-    where value is not null group by facet, value order by facet, n desc, value`));
-  const counts = Object.fromEntries(FACET_COLUMNS.map(([facet]) => [facet, [] as { value: string; count: number }[]])) as FacetCounts;
-  for (const r of rows) counts[r.facet].push({ value: r.value!, count: r.n });
+  const rows = await rowsOf<{ facet: SearchFacet; value: string; n: number }>(db.execute(sql`
+    with m as (${matchedPractices(q, f, FACET_COLUMNS)})
+    select facet, value, n from (${FACET_COUNTS}) c order by facet, n desc, value`));
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet, [] as { value: string; count: number }[]])) as FacetCounts;
+  for (const r of rows) counts[r.facet].push({ value: r.value, count: r.n });
   return counts;
 }
 

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { WebEnv } from '../../env.js';
 import { cacheByCaller } from './cache.js';
+import { consultationAnalysisRoutes } from './consultation-analysis.js';
+import { consultationRoutes } from './consultations.js';
 import { exchangeRoutes } from './exchanges.js';
 import { exportRoutes } from './export.js';
 import { hubRoutes } from './hubs.js';
@@ -19,6 +21,9 @@ export function apiRoutes(): Hono<WebEnv> {
     .route('/', searchRoutes)
     .route('/', hubRoutes)
     .route('/', exchangeRoutes)
+    .route('/', consultationRoutes)
+    // The consultation analysis (GET /consultations/:id/analysis) is another module's: mount it here.
+    .route('/', consultationAnalysisRoutes)
     .route('/', exportRoutes)
     .route('/', openApiRoutes);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeHub, makePractice } from '../../../../test/factories.js';
+import { makeConsultation, makeHub, makePractice, makeStatement } from '../../../../test/factories.js';
 import { useTestContext } from '../../../../test/context.js';
 import { apiRoutes } from './index.js';
 
@@ -51,7 +51,12 @@ describe('GET /openapi.json', () => {
     expect(unrouted.status).toBe(404);
     const hub = await makeHub(t.ctx);
     const practice = await makePractice(t.ctx);
-    const ids: Record<string, string> = { '/hubs/': hub.id, '/practices/': practice.id, '/exchanges/': hub.id }; // exchanges stop at 401 first
+    const consultation = await makeConsultation(t.ctx);
+    const statement = await makeStatement(t.ctx, consultation.id);
+    const ids: Record<string, string> = {
+      '/hubs/': hub.id, '/practices/': practice.id, '/exchanges/': hub.id, // exchanges stop at 401 first
+      '/consultations/': consultation.id, '/statements/': statement.id,
+    };
     const doc = await document();
     const checked: string[] = [];
     for (const [template, item] of Object.entries(doc.paths)) {

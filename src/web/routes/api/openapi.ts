@@ -13,6 +13,10 @@ import { expectedVersionSchema } from './practices.js';
 import { searchJsonSchema } from './search.js';
 import { apiErrorSchema, exchangeJsonSchema, historyJsonSchema, hubJsonSchema, pageSchemaOf, practiceJsonSchema, recommendationsJsonSchema } from './representation.js';
 import { exchangeAnswerSchema, exchangeMessageSchema, exchangeRequestSchema } from '../../../domain/exchanges/exchanges.js';
+import { consultationInputSchema, joinInputSchema, moderationInputSchema, statementInputSchema, voteInputSchema } from '../../../domain/consultation/consultation.js';
+import {
+  consultationDetailJsonSchema, consultationJsonSchema, consultationListJsonSchema, nextJsonSchema, participantJsonSchema, statementJsonSchema, voteJsonSchema,
+} from './consultation-representation.js';
 
 /*
  * The OpenAPI 3.1 description of /api/v1. Component schemas come from the zod schemas the services
@@ -44,6 +48,18 @@ const COMPONENTS = {
   ExchangeMessageInput: exchangeMessageSchema,
   Exchange: exchangeJsonSchema,
   ExchangeList: z.object({ items: z.array(exchangeJsonSchema) }),
+  ConsultationInput: consultationInputSchema,
+  Consultation: consultationJsonSchema,
+  ConsultationList: consultationListJsonSchema,
+  ConsultationDetail: consultationDetailJsonSchema,
+  JoinInput: joinInputSchema,
+  Participant: participantJsonSchema,
+  StatementInput: statementInputSchema,
+  Statement: statementJsonSchema,
+  ModerationInput: moderationInputSchema,
+  VoteInput: voteInputSchema,
+  Vote: voteJsonSchema,
+  NextStatement: nextJsonSchema,
   OpenDataFile: envelopeSchema.extend({ exportedAt: z.iso.datetime(), hubs: z.array(hubRecordSchema), practices: z.array(practiceRecordSchema) }),
   Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
@@ -197,6 +213,73 @@ function paths(): Json {
   };
 }
 
+/** Consultations, statements and votes. The analysis and report paths are kept in a function of their own. */
+function consultationPaths(): Json {
+  const consultation = idParam('consultation');
+  const statement = idParam('statement');
+  const langQuery = { name: 'lang', in: 'query', required: false, description: 'The language version wanted (BCP 47); default: Accept-Language.', schema: { type: 'string' } };
+  const tokenOnly = (o: Json) => ({ ...o, security: [{ bearer: [] }] });
+  return {
+    '/consultations': {
+      get: operation({ summary: 'List consultations, newest first, with counts of accepted statements and participants', tag: 'consultations', ok: { status: 200, description: 'The consultations.', content: jsonContent(ref('ConsultationList')) } }),
+      post: operation({ summary: 'Open a consultation (admins and coordinators)', tag: 'consultations', write: { body: 'ConsultationInput' }, ok: { status: 201, description: 'The new, open consultation.', content: jsonContent(ref('Consultation')) } }),
+    },
+    '/consultations/{id}': {
+      parameters: [consultation],
+      get: operation({ summary: 'Read a consultation with its accepted statements and all their language versions', tag: 'consultations', parameters: [langQuery], ok: { status: 200, description: 'The consultation.', content: jsonContent(ref('ConsultationDetail')) }, errors: READ_ERRORS }),
+    },
+    '/consultations/{id}/participants': {
+      parameters: [consultation],
+      post: operation({ summary: 'Take part: a delegate for their organisation, a coordinator for `hubId` (idempotent)', tag: 'consultations', write: { body: 'JoinInput' }, ok: { status: 200, description: 'The caller’s participant.', content: jsonContent(ref('Participant')) }, errors: [404, 409] }),
+    },
+    '/consultations/{id}/statements': {
+      parameters: [consultation],
+      post: operation({ summary: 'Propose a statement (participants; pending until moderated, a curator’s is accepted at once)', tag: 'consultations', write: { body: 'StatementInput' }, ok: { status: 201, description: 'The statement.', content: jsonContent(ref('Statement')) }, errors: [404, 409] }),
+    },
+    '/consultations/{id}/votes': {
+      parameters: [consultation],
+      post: operation({ summary: 'Agree, disagree or pass on one language version of an accepted statement (participants; a repeat changes nothing)', tag: 'consultations', write: { body: 'VoteInput' }, ok: { status: 200, description: 'The current vote.', content: jsonContent(ref('Vote')) }, errors: [404, 409] }),
+    },
+    '/consultations/{id}/next': {
+      parameters: [consultation],
+      get: tokenOnly(operation({ summary: 'The next statement for the token’s participant to vote on', tag: 'consultations', parameters: [langQuery], ok: { status: 200, description: 'A statement, or null when all are voted on.', content: jsonContent(ref('NextStatement')) }, errors: [401, 403, 404, 409] })),
+    },
+    '/statements/{id}/moderation': {
+      parameters: [statement],
+      post: operation({ summary: 'Accept or reject a statement (curators)', tag: 'consultations', write: { body: 'ModerationInput' }, ok: { status: 200, description: 'The statement in its new status.', content: jsonContent(ref('Statement')) }, errors: [404] }),
+    },
+    '/statements/{id}/texts': {
+      parameters: [statement],
+      post: operation({ summary: 'Add a language version of a statement (curators and its author); votes on any version count for the statement', tag: 'consultations', write: { body: 'StatementInput' }, ok: { status: 201, description: 'The statement with the new version.', content: jsonContent(ref('Statement')) }, errors: [404, 409] }),
+    },
+  };
+}
+
+/** The stored opinion analysis of a consultation (report, analysis.json). */
+function analysisPaths(): Json {
+  const nullable = (type: string) => ({ type: [type, 'null'] });
+  const analysis = {
+    type: 'object',
+    required: ['consultationId', 'computedAt', 'votes', 'votesSince', 'isStale', 'statements', 'result'],
+    properties: {
+      consultationId: { type: 'string', format: 'uuid' },
+      computedAt: { ...nullable('string'), format: 'date-time', description: 'Null while a large consultation waits for its first analysis.' },
+      durationMs: nullable('integer'),
+      votes: { type: 'integer', description: 'Votes (cast or changed) the analysis reflects.' },
+      votesSince: { type: 'integer', description: 'Votes since; the analysis is being updated in the background.' },
+      isStale: { type: 'boolean' },
+      statements: { type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, commentId: { type: 'integer', description: 'Its comment-id in the CSV exports.' } } } },
+      result: { ...nullable('object'), description: 'analyzeConsultation\'s result (method: src/domain/consultation/analysis/method.md); participants under their Polis-style numbers.' },
+    },
+  };
+  return {
+    '/consultations/{id}/analysis': {
+      parameters: [idParam('consultation')],
+      get: operation({ summary: 'The opinion analysis of an open or closed consultation: groups, representative statements, consensus, common ground and divergences across sectors, stability', tag: 'consultations', ok: { status: 200, description: 'The latest stored analysis and how far behind the votes it is.', content: jsonContent(analysis) }, errors: READ_ERRORS }),
+    },
+  };
+}
+
 function buildDocument(): Json {
   return {
     openapi: '3.1.0',
@@ -206,8 +289,8 @@ function buildDocument(): Json {
       description: 'Practices and hubs of the Passerelle knowledge commons. Error messages follow Accept-Language. Anonymous reads may be cached for 60 s.',
     },
     servers: [{ url: '/api/v1' }],
-    tags: [{ name: 'practices' }, { name: 'hubs' }, { name: 'open data' }, { name: 'meta' }],
-    paths: paths(),
+    tags: [{ name: 'practices' }, { name: 'hubs' }, { name: 'consultations' }, { name: 'open data' }, { name: 'meta' }],
+    paths: { ...paths(), ...consultationPaths(), ...analysisPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token created on the account page.' } },

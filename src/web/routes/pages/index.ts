@@ -2,6 +2,12 @@ import { Hono } from 'hono';
 import type { WebEnv } from '../../env.js';
 import { adminRoutes } from './admin-users.js';
 import { authRoutes } from './auth.js';
+import { consultationExportRoutes } from './consultation-exports.js';
+import { consultationReportRoutes } from './consultation-report.js';
+import { consultationActionRoutes } from './consultation-actions.js';
+import { consultationModerationRoutes } from './consultation-moderation.js';
+import { consultationPageRoutes } from './consultation-page.js';
+import { consultationListRoutes } from './consultations.js';
 import { exchangeRoutes } from './exchanges.js';
 import { homeRoutes } from './home.js';
 import { hubRoutes } from './hubs.js';
@@ -23,5 +29,13 @@ export function pageRoutes() {
     .route('/', practicePageRoutes)
     .route('/', practiceHistoryRoutes)
     .route('/', hubRoutes)
-    .route('/', exchangeRoutes);
+    .route('/', exchangeRoutes)
+    // Consultations: list, page, votes and moderation. The report and exports (/consultations/:id/report,
+    // /consultations/:id/export/*) are another module's, mounted after these.
+    .route('/', consultationListRoutes)
+    .route('/', consultationPageRoutes)
+    .route('/', consultationActionRoutes)
+    .route('/', consultationModerationRoutes)
+    .route('/', consultationReportRoutes)
+    .route('/', consultationExportRoutes);
 }
