@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ARABIC_PRACTICE, HAUSA_HUB, HAUSA_PRACTICE, axeViolations, createAdmin, createDraftPractice, formProblems, langDirProblems, message, newAxeContext, signInByName, switchLocale,
 } from './a11y-helpers.js';
-import { LOCALES, newContext, screenshot, useBrowser } from './harness.js';
+import { baseUrl, LOCALES, newContext, screenshot, useBrowser } from './harness.js';
 
 /**
  * Every page type in every interface language: axe-core finds no WCAG 2.1 A/AA violation, every form
@@ -12,6 +12,7 @@ import { LOCALES, newContext, screenshot, useBrowser } from './harness.js';
 const b = useBrowser();
 const ADMIN = 'a11y-admin@test.passerelle.example';
 let draft = '';
+let consultation = '';
 
 type PageType = { name: string; path: () => string; status?: number; open?: (page: Page) => Promise<number> };
 
@@ -27,6 +28,9 @@ const PUBLIC: PageType[] = [
   { name: 'hub list', path: () => '/hubs' },
   { name: 'hub', path: () => `/hubs/${HAUSA_HUB}` },
   { name: 'sign in', path: () => '/login' },
+  { name: 'consultation list', path: () => '/consultations' },
+  { name: 'demo consultation', path: () => `/consultations/${consultation}` },
+  { name: 'consultation report', path: () => `/consultations/${consultation}/report` },
   { name: 'not found', path: () => '/no-such-page', status: 404 },
 ];
 
@@ -82,6 +86,7 @@ async function problemsOf(page: Page, type: PageType, locale: string): Promise<s
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   beforeAll(async () => {
     await createAdmin(b.browser, ADMIN);
+    consultation = /href="\/consultations\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/consultations`)).text())?.[1] ?? 'none';
     const ctx = await newContext(b.browser, { locale: 'en' });
     const page = await ctx.newPage();
     await signInByName(page, ADMIN);

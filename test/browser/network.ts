@@ -145,13 +145,15 @@ export class NetworkMeter {
 
 export type PageType = { label: string; path: string; signInAs?: string };
 
-/** Every page type, with the first demo practice and hub the lists link to; the form is seen by a coordinator. */
+/** Every page type, with the first demo practice, hub and consultation the lists link to; the form is seen by a coordinator. */
 export async function discoverPageTypes(baseUrl: string): Promise<PageType[]> {
   const list = await (await fetch(`${baseUrl}/practices`)).text();
   const hubs = await (await fetch(`${baseUrl}/hubs`)).text();
   const practiceId = /href="\/practices\/([0-9a-f-]{36})"/.exec(list)?.[1];
   const hubId = /href="\/hubs\/([0-9a-f-]{36})"/.exec(hubs)?.[1];
-  if (!practiceId || !hubId) throw new Error('the demo content has no practice or hub to visit');
+  const consultations = await (await fetch(`${baseUrl}/consultations`)).text();
+  const consultationId = /href="\/consultations\/([0-9a-f-]{36})"/.exec(consultations)?.[1];
+  if (!practiceId || !hubId || !consultationId) throw new Error('the demo content has no practice, hub or consultation to visit');
   const coordinator = DEMO_ACCOUNTS[2].email;
   return [
     { label: 'Home', path: '/' },
@@ -163,6 +165,9 @@ export async function discoverPageTypes(baseUrl: string): Promise<PageType[]> {
     { label: 'Hub list', path: '/hubs' },
     { label: 'Hub page', path: `/hubs/${hubId}` },
     { label: 'Login', path: '/login' },
+    { label: 'Consultation list', path: '/consultations' },
+    { label: 'Consultation', path: `/consultations/${consultationId}` },
+    { label: 'Consultation report', path: `/consultations/${consultationId}/report` },
     { label: 'New practice (coordinator)', path: '/practices/new', signInAs: coordinator },
   ];
 }

@@ -84,7 +84,7 @@ function report(p: PageType, locale: string, link: Link, visit: Visit, body: { h
 }
 
 describe('page weight on 2G (50 kbit/s down, 20 up, 500 ms), JavaScript off', () => {
-  const types = ['Home', 'Practice list', 'Practice list, filtered', 'Practice page', 'Practice history', 'Search', 'Hub list', 'Hub page', 'Login', 'New practice (coordinator)'];
+  const types = ['Home', 'Practice list', 'Practice list, filtered', 'Practice page', 'Practice history', 'Search', 'Hub list', 'Hub page', 'Login', 'Consultation list', 'Consultation', 'Consultation report', 'New practice (coordinator)'];
   it.each(types)('%s (en): first visit ≤ 14 KB of HTML + CSS, one stylesheet, repeat visit fetches only the HTML', async (label) => {
     const p = byLabel(label);
     const { ctx, meter, visit } = await firstVisit(p, 'en', LINKS['2G']);
@@ -97,7 +97,7 @@ describe('page weight on 2G (50 kbit/s down, 20 up, 500 ms), JavaScript off', ()
     }
   });
 
-  it.each(['Practice list', 'Practice page', 'Search'])('%s (ar): first visit ≤ 14 KB of HTML + CSS, one stylesheet', async (label) => {
+  it.each(['Practice list', 'Practice page', 'Search', 'Consultation report'])('%s (ar): first visit ≤ 14 KB of HTML + CSS, one stylesheet', async (label) => {
     const p = byLabel(label);
     const { ctx, visit } = await firstVisit(p, 'ar', LINKS['2G']);
     try {

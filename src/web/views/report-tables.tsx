@@ -13,7 +13,7 @@ export function SectorTable({ t, locale, result, texts }: SectionProps) {
   return (
     <section aria-labelledby="sectors">
       <h2 id="sectors">{t('report.sector_tables')}</h2>
-      <ScrollTable label={t('report.sector_tables')}>
+      <ScrollTable label={t('report.sector_tables_caption')}>
         <table class="votes">
           <caption>{t('report.sector_tables_caption')}</caption>
           <thead>
