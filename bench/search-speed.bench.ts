@@ -14,7 +14,8 @@ import { targetsOf, type Kind } from './search-speed/targets.js';
  * `npm run bench:search-speed`: 100,000 generated practices loaded into PGlite and into PostgreSQL, one
  * after the other in one run, then search and recommendation latency measured over HTTP against each.
  * Options for working on it: --practices N, --engines pglite,postgres, --save FILE (the run as JSON),
- * --before FILE (a saved run shown beside this one), --code TEXT (what code this run measured),
+ * --before FILE (a saved run shown beside this one), --from FILE (render a saved run instead of
+ * measuring), --code TEXT (what code this run measured),
  * --quick (one timed pass after three warm-up requests per kind: for code too slow for the full plan),
  * --no-docs. See docs/benchmarks.md.
  */
@@ -24,6 +25,7 @@ const { values: opt } = parseArgs({
     engines: { type: 'string', default: 'pglite,postgres' },
     save: { type: 'string' },
     before: { type: 'string' },
+    from: { type: 'string' },
     code: { type: 'string', default: 'the working tree' },
     quick: { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
@@ -53,10 +55,11 @@ const data = generateOpenData({ seed: SEED, hubs: HUBS, practices: PRACTICES });
 const sample = { ...data, practices: data.practices.slice(0, SAMPLE) };
 const kinds = targetsOf(data, REC_HUBS);
 
-const engines: EngineRun[] = [];
-const notes: string[] = [];
+const saved = opt.from ? (JSON.parse(readFileSync(opt.from, 'utf8')) as SavedRun) : undefined;
+const engines: EngineRun[] = saved?.engines ?? [];
+const notes: string[] = [...(saved?.notes ?? [])];
 const starters = { pglite: startPglite, postgres: startPostgres };
-for (const name of opt.engines.split(',') as (keyof typeof starters)[]) {
+for (const name of saved ? [] : (opt.engines.split(',') as (keyof typeof starters)[])) {
   const engine = await starters[name]();
   if (!engine) {
     notes.push('PostgreSQL skipped: the server at 127.0.0.1:5432 was unreachable.');
@@ -70,11 +73,11 @@ for (const name of opt.engines.split(',') as (keyof typeof starters)[]) {
   }
 }
 
-const m = machine();
 const method = opt.quick
   ? 'one timed pass over every target after three untimed requests per kind'
   : `${WARMUP} untimed warm-up requests per kind, then timed passes over every target with the targets interleaved: up to ${PLANS.api.rounds} (API), ${PLANS.page.rounds} (page), ${PLANS.recs.rounds} (recommendations) passes, no new pass after ${PLANS.api.budgetMs / 1000} / ${PLANS.page.budgetMs / 1000} / ${PLANS.recs.budgetMs / 1000} s per kind and engine`;
-const run: SavedRun = { date: m.date, machine: m.line, code: opt.code, method, engines };
+const m = machine();
+const run: SavedRun = saved ?? { date: m.date, machine: m.line, code: opt.code, method, engines, notes: [...notes] };
 if (opt.save) writeFileSync(opt.save, JSON.stringify(run));
 const before = opt.before && existsSync(opt.before) ? (JSON.parse(readFileSync(opt.before, 'utf8')) as SavedRun) : undefined;
 

@@ -1,3 +1,4 @@
+import { FINDINGS } from './findings.js';
 import { statsOf } from './measure.js';
 import { labelOf, QUERIES } from './queries.js';
 import { table } from '../pages/report.js';
@@ -6,7 +7,7 @@ import type { EngineRun } from './run.js';
 import { KINDS } from './targets.js';
 
 /** A whole run as saved with `--save`: enough to render it again, or to show it as "before" beside a later run. */
-export type SavedRun = { date: string; machine: string; code: string; method: string; engines: EngineRun[] };
+export type SavedRun = { date: string; machine: string; code: string; method: string; engines: EngineRun[]; notes?: string[] };
 
 function beforeAfter(before: SavedRun, after: SavedRun) {
   const names = after.engines.map((e) => e.name).filter((nm) => before.engines.some((b) => b.name === nm));
@@ -41,7 +42,8 @@ export function renderSection(run: SavedRun, data: string, sampleLabel: string, 
     '### API search by query class', '', classTable(engines, 'api'), '',
     '### Search page by query class', '', classTable(engines, 'page'), '',
     '### Each query', '', queryTable(engines), '',
-    ...(before ? ['### Before / after', '', beforeAfter(before, run), ''] : []),
+    ...(before ? ['### Before / after', '', beforeAfter(before, run), '', '### Findings', '', ...FINDINGS.map((f) => `- ${f}`), ''] : []),
+    '### Notes', '',
     ...[...notes, ...consistencyNotes(engines)].map((note) => `- ${note}`), '',
   ].join('\n');
 }
