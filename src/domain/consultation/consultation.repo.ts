@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { consultationParticipants, consultations, consultationTexts, organisations, users } from '../../db/schema/index.js';
 import type { Consultation, ConsultationStatus, Participant, ParticipantSector } from './consultation.js';
@@ -97,35 +97,6 @@ export async function insertImportedParticipants(db: DbOrTx, consultationId: str
     for (const r of rows) ids.set(r.externalId!, r.id);
   }
   return ids;
-}
-
-/**
- * Consultations, newest first, with their texts and how many accepted statements and participants each
- * has. Counted by correlated subqueries (written out: Drizzle leaves columns unqualified inside `sql`, which
- * would bind them to the subquery's own table).
- */
-export async function listConsultations(db: DbOrTx, limit: number) {
-  const rows = await db
-    .select({
-      id: consultations.id,
-      statementCount: sql<number>`(select count(*) from "statements" s where s."consultation_id" = "consultations"."id" and s."status" = 'accepted')`.mapWith(Number),
-      participantCount: sql<number>`(select count(*) from "consultation_participants" p where p."consultation_id" = "consultations"."id")`.mapWith(Number),
-    })
-    .from(consultations)
-    .orderBy(desc(consultations.createdAt), desc(consultations.id))
-    .limit(limit);
-  if (rows.length === 0) return [];
-  const all = await db.select().from(consultations).where(inArray(consultations.id, rows.map((r) => r.id)));
-  const texts = await db.select().from(consultationTexts).where(inArray(consultationTexts.consultationId, rows.map((r) => r.id)));
-  return rows.map((r) => {
-    const c = all.find((x) => x.id === r.id)!;
-    const consultation: Consultation = {
-      id: c.id, process: c.process, status: c.status as ConsultationStatus, originalLanguage: c.originalLanguage,
-      texts: Object.fromEntries(texts.filter((t) => t.consultationId === c.id).map((t) => [t.lang, { title: t.title, description: t.description }])),
-      createdBy: c.createdBy, createdAt: c.createdAt, closedAt: c.closedAt,
-    };
-    return { ...consultation, statementCount: r.statementCount, participantCount: r.participantCount };
-  });
 }
 
 export async function hasDemoConsultation(db: DbOrTx): Promise<boolean> {

@@ -99,12 +99,3 @@ export async function insertImportedVotes(tx: DbOrTx, rows: { participantId: str
     await tx.insert(voteHistory).values(batch.map((v) => ({ participantId: v.participantId, statementId: v.statementId, value: v.value, lang: v.lang, castAt: v.at })));
   }
 }
-
-/** The participant's current votes in one consultation. */
-export async function votesOfParticipant(db: DbOrTx, participantId: string) {
-  const rows = await db
-    .select({ statementId: votes.statementId, value: votes.value, lang: votes.lang })
-    .from(votes)
-    .where(eq(votes.participantId, participantId));
-  return rows.map((r) => ({ ...r, value: r.value as VoteValue }));
-}
