@@ -45,8 +45,8 @@ const WARMUP = 5;
 const PLANS: Record<Kind, Plan> = opt.quick
   ? { api: QUICK, page: QUICK, recs: QUICK }
   : {
-    api: { rounds: 8, budgetMs: 120_000, warmup: WARMUP },
-    page: { rounds: 17, budgetMs: 75_000, warmup: WARMUP },
+    api: { rounds: 8, budgetMs: 100_000, warmup: WARMUP },
+    page: { rounds: 17, budgetMs: 60_000, warmup: WARMUP },
     recs: { rounds: 11, budgetMs: 45_000, warmup: WARMUP },
   };
 const log = (msg: string) => console.error(`[bench:search-speed ${(performance.now() / 1000).toFixed(0)}s] ${msg}`);

@@ -58,7 +58,7 @@ export function queryTable(engines: EngineRun[]) {
   const cell = (e: EngineRun, kind: Kind, key: string) => ms(statsOf(all(e.samples[kind], [key])).p50);
   const rows = QUERIES.map((q) => {
     const key = labelOf(q);
-    const hits = engines.map((e) => String(e.samples.api[key]?.[0]?.total ?? '—'));
+    const hits = engines.map((e) => { const total = e.samples.api[key]?.[0]?.total; return total === null || total === undefined ? '—' : n(total); });
     return [`\`${key}\``, q.lang, q.cls, [...new Set(hits)].join(' / '),
       ...engines.map((e) => cell(e, 'api', key)), ...engines.map((e) => (q.isOnPage ? cell(e, 'page', key) : '')),
     ];

@@ -20,7 +20,7 @@ function beforeAfter(before: SavedRun, after: SavedRun) {
     const [b, a] = pair(nm);
     const keys = Object.keys(a.samples.api);
     const differ = keys.filter((k) => b.samples.api[k]?.[0]?.fingerprint !== a.samples.api[k]?.[0]?.fingerprint);
-    return `${nm}: ${keys.length - differ.length} of ${keys.length} API queries answered the same results, totals and facet counts before and after`;
+    return `${nm}: ${keys.length - differ.length} of ${keys.length} API queries answered the same items in the same order, totals and facet counts before and after`;
   });
   return [
     `Before: ${before.code}, run ${before.date} (${before.method}). After: ${after.code}, this run (${after.method}). Same data, same machine, two runs.`, '',
