@@ -2,19 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../src/context.js';
 import { consultationParticipants, voteHistory, votes } from '../src/db/schema/index.js';
 import { VOICES, type Voice } from '../src/domain/consultation/analysis/analysis.js';
+import { createRandom } from '../src/lib/random.js';
 import { makeConsultation, makeStatement } from './factories.js';
-
-/** A tiny deterministic generator (mulberry32), so a fixture is the same on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type VotedConsultation = Awaited<ReturnType<typeof makeVotedConsultation>>;
 
@@ -31,7 +20,7 @@ export async function makeVotedConsultation(ctx: AppContext, opts: { participant
     const tr = opts.translations ? Object.fromEntries(Object.entries(opts.translations).map(([l, prefix]) => [l, `${prefix} ${i + 1}`])) : {};
     statements.push(await makeStatement(ctx, c.id, `Statement number ${i + 1}`, 'en', tr));
   }
-  const rnd = random(opts.seed ?? 7);
+  const rnd = createRandom(opts.seed ?? 7);
   const participants: { id: string; sector: Voice }[] = [];
   for (let p = 0; p < opts.participants; p++) {
     const sector = VOICES[p % VOICES.length]!;

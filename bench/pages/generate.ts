@@ -1,20 +1,14 @@
 import { FORMAT_NAME, FORMAT_VERSION, type OpenDataFile } from '../../src/domain/opendata/format.js';
 import { COMMUNITY_TYPES, ELECTRICITY_LEVELS, HUB_KINDS, INTERNET_LEVELS, MOBILE_LEVELS, TARGET_GROUPS, TECHNOLOGIES, THEMES } from '../../src/domain/taxonomy/index.js';
+import { createRandom } from '../../src/lib/random.js';
 import { PHRASES } from './phrases.js';
 
 type Hub = OpenDataFile['hubs'][number];
 type Practice = OpenDataFile['practices'][number];
 
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
+/** The seeded generator of the product (lib/random.ts) with the draws the generators need. */
 export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   const some = <T>(xs: readonly T[], min: number, max: number): T[] => [...new Set(Array.from({ length: min + int(max - min + 1) }, () => pick(xs)))];

@@ -1,3 +1,4 @@
+import { createRandom } from '../../lib/random.js';
 /**
  * Which statement to show a participant next, so that each vote tells the most (after Polis's
  * comment priority, polismath `priority-metric`). Among the accepted statements the participant has
@@ -32,24 +33,12 @@ export function seedOf(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: small, fast and good enough to draw one statement. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Draws one candidate by weight; null when there is none. The input order does not matter. */
 export function pickNextStatement(candidates: Tally[], seed: number): string | null {
   if (candidates.length === 0) return null;
   const sorted = [...candidates].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const weights = sorted.map(statementWeight);
-  let r = random(seed)() * weights.reduce((sum, w) => sum + w, 0);
+  let r = createRandom(seed)() * weights.reduce((sum, w) => sum + w, 0);
   for (let i = 0; i < sorted.length; i++) {
     r -= weights[i]!;
     if (r < 0) return sorted[i]!.id;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { createOrganisation, listOrganisations } from '../accounts/accounts.service.js';
-import { createRandom, type Random } from '../consultation/analysis/random.js';
+import { createRandom, type Random } from '../../lib/random.js';
 import type { ParticipantSector, VoteValue } from '../consultation/consultation.js';
 import { hasDemoConsultation, importConsultation, type ConsultationSnapshot } from '../consultation/consultation-import.service.js';
 import demoHubs from './demo-hubs.json' with { type: 'json' };

@@ -1,19 +1,6 @@
-/**
- * A small seeded generator (mulberry32) so that every random choice of the analysis — PCA start
- * vectors, k-means++ seeds, stability resamples — is reproducible from one integer seed.
- */
-export type Random = () => number;
-
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Every random choice of the analysis derives from one integer seed (see lib/random.ts).
+export { createRandom, type Random } from '../../../lib/random.js';
+import type { Random } from '../../../lib/random.js';
 
 /** A seed for a named sub-task, so that adding a step does not shift the draws of the others. */
 export function deriveSeed(seed: number, ...parts: number[]): number {

@@ -1,0 +1,16 @@
+/**
+ * mulberry32: a small seeded generator, the same sequence on every machine for a given seed, so that
+ * analyses, demo content, test fixtures and benchmark data are reproducible. Not for secrets.
+ */
+export type Random = () => number;
+
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
