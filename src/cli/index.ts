@@ -3,6 +3,7 @@ import { registerConsult } from './commands/consult.js';
 import { registerDb } from './commands/db.js';
 import { registerOpenData } from './commands/opendata.js';
 import { registerStart } from './commands/start.js';
+import { registerSubscriber } from './commands/subscriber.js';
 import { registerUser } from './commands/user.js';
 
 /** `passerelle` — one entry point for the node. Configuration comes from the environment (see README). */
@@ -15,5 +16,6 @@ registerDb(program);
 registerUser(program);
 registerOpenData(program);
 registerConsult(program);
+registerSubscriber(program);
 
 await program.parseAsync(process.argv);
