@@ -15,6 +15,15 @@ const envSchema = z.object({
   PASSERELLE_EMBEDDINGS_MODEL: z.string().default('default'),
   PASSERELLE_ANALYSIS_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMPP_URL: z.string().regex(/^smpp:\/\//, 'expected smpp://system_id:password@host:port').optional(),
+  AT_USERNAME: z.string().min(1).optional(),
+  AT_API_KEY: z.string().min(1).optional(),
+  AT_BASE_URL: z.string().url().optional(),
+  AT_FROM: z.string().min(1).optional(),
+  AT_WEBHOOK_SECRET: z.string().min(16).optional(),
+  PASSERELLE_SMS_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166 country code such as NE').optional(),
+  PASSERELLE_SMS_REPLY_SEGMENTS: z.coerce.number().int().min(1).max(10).default(2),
+  PASSERELLE_SMS_UNCERTAIN_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
 });
 
 export type Config = {
@@ -31,6 +40,20 @@ export type Config = {
   embeddings: { url: string; model: string } | null;
   /** How often stored opinion analyses are brought up to date with new votes; 0 turns it off. */
   analysisIntervalMs: number;
+  sms: SmsConfig;
+};
+
+export type SmsConfig = {
+  /** An SMSC to bind to (SMPP 3.4 transceiver); preferred over the HTTP gateway when both are set. */
+  smppUrl: string | null;
+  /** Africa's Talking's API and webhooks. */
+  africasTalking: { username: string; apiKey: string; baseUrl?: string; from?: string; webhookSecret: string } | null;
+  /** The country of numbers written without their international prefix. */
+  country: string | null;
+  /** Segments an answer may take before it is cut with "MORE". */
+  replyBudget: number;
+  /** How long a message whose fate is unknown waits for a delivery receipt before it is sent again. */
+  uncertainGraceMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +77,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     embeddings: e.PASSERELLE_EMBEDDINGS_URL ? { url: e.PASSERELLE_EMBEDDINGS_URL, model: e.PASSERELLE_EMBEDDINGS_MODEL } : null,
     analysisIntervalMs: e.PASSERELLE_ANALYSIS_INTERVAL_MS,
+    sms: {
+      smppUrl: e.SMPP_URL ?? null,
+      africasTalking: africasTalkingOf(e),
+      country: e.PASSERELLE_SMS_COUNTRY?.toUpperCase() ?? null,
+      replyBudget: e.PASSERELLE_SMS_REPLY_SEGMENTS,
+      uncertainGraceMs: e.PASSERELLE_SMS_UNCERTAIN_GRACE_MS,
+    },
   };
+}
+
+function africasTalkingOf(e: z.infer<typeof envSchema>): SmsConfig['africasTalking'] {
+  if (!e.AT_USERNAME && !e.AT_API_KEY) return null;
+  if (!e.AT_USERNAME || !e.AT_API_KEY || !e.AT_WEBHOOK_SECRET) {
+    throw new Error('Invalid configuration:\n  AT_USERNAME, AT_API_KEY and AT_WEBHOOK_SECRET (16 characters or more) go together');
+  }
+  return { username: e.AT_USERNAME, apiKey: e.AT_API_KEY, baseUrl: e.AT_BASE_URL, from: e.AT_FROM, webhookSecret: e.AT_WEBHOOK_SECRET };
 }

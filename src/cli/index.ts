@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerConsult } from './commands/consult.js';
 import { registerDb } from './commands/db.js';
 import { registerOpenData } from './commands/opendata.js';
+import { registerSms } from './commands/sms.js';
 import { registerStart } from './commands/start.js';
 import { registerSubscriber } from './commands/subscriber.js';
 import { registerUser } from './commands/user.js';
@@ -16,6 +17,7 @@ registerDb(program);
 registerUser(program);
 registerOpenData(program);
 registerConsult(program);
+registerSms(program);
 registerSubscriber(program);
 
 await program.parseAsync(process.argv);

@@ -5,3 +5,5 @@ export * from './exchanges.js';
 export * from './consultations.js';
 export * from './consultation-analyses.js';
 export * from './subscribers.js';
+export * from './alerts.js';
+export * from './outbox.js';

@@ -44,6 +44,17 @@ export const listQuerySchema = practiceFiltersSchema.extend(pagingSchema.shape).
  * Published practices for everyone. A curator may filter on any status; with `mine`, a signed-in
  * author sees their own in every status. Errors: invalid.
  */
+/**
+ * The published practice a text message's short code names: the first 8 hex digits of its id (any case,
+ * dashes ignored). Null when none or when the code is ambiguous. Reads only; never throws.
+ */
+export async function practiceByCode(ctx: Pick<Deps, 'db'>, code: string): Promise<Practice | null> {
+  const hex = code.toLowerCase().replace(/-/g, '');
+  if (!/^[0-9a-f]{8,32}$/.test(hex)) return null;
+  const found = await repo.publishedByIdPrefix(ctx.db, hex);
+  return found.length === 1 ? found[0]! : null;
+}
+
 export async function listPractices(ctx: Pick<Deps, 'db'>, actor: Actor, query: unknown): Promise<Page<Practice>> {
   const q = parseInput(listQuerySchema, query);
   let scope: repo.ListScope = { statuses: ['published'] };

@@ -69,17 +69,21 @@ describe('access and erasure requests', () => {
     await optOut(t.ctx, { phone, channel: 'sms' });
     await blockNumber(t.ctx, admin, { phone, reason: 'flood' });
     const { phone: other } = await makeSubscriber(t.ctx);
+    // Messages exchanged with the number: one received, one answer waiting, one MORE to continue.
+    await t.ctx.db.execute(sql`insert into inbound_messages (from_number, to_number, body, channel, received_at, outcome) values (${phone}, 'PASSERELLE', 'HELP', 'smpp', now(), 'answered')`);
+    await t.ctx.db.execute(sql`insert into outbox_messages (dedupe_key, purpose, to_number, lang, body, parts, status) values ('reply:x', 'reply', ${phone}, 'fr', 'Aide', 1, 'queued')`);
+    await t.ctx.db.execute(sql`insert into sms_continuations (phone, lang, rest) values (${phone}, 'fr', 'la suite')`);
 
-    expect(await forgetSubscriber(t.ctx, admin, phone)).toEqual({ subscriber: 1, subscriptions: 2, consentEvents: 3, block: 1 });
+    expect(await forgetSubscriber(t.ctx, admin, phone)).toEqual({ subscriber: 1, subscriptions: 2, consentEvents: 3, block: 1, messages: 2 });
     const national = phone.slice(4);
-    for (const table of ['subscribers', 'subscriptions', 'consent_events', 'blocked_numbers']) {
+    for (const table of ['subscribers', 'subscriptions', 'consent_events', 'blocked_numbers', 'inbound_messages', 'outbox_messages', 'sms_continuations']) {
       const found = sql`select count(*)::int as n from ${sql.identifier(table)} t where t::text like ${`%${national}%`} or t::text like ${`%${subscriber.id}%`}`;
       const { rows } = (await t.ctx.db.execute(found)) as unknown as { rows: { n: number }[] };
       expect(rows[0]!.n, table).toBe(0);
     }
     expect(await exportSubscriber(t.ctx, admin, phone)).toMatchObject({ subscriber: null, subscriptions: [], consentEvents: [], block: null });
     expect((await exportSubscriber(t.ctx, admin, other)).consentEvents).toHaveLength(1);
-    expect(await forgetSubscriber(t.ctx, admin, phone)).toEqual({ subscriber: 0, subscriptions: 0, consentEvents: 0, block: 0 });
+    expect(await forgetSubscriber(t.ctx, admin, phone)).toEqual({ subscriber: 0, subscriptions: 0, consentEvents: 0, block: 0, messages: 0 });
     // The number may come back later, as a new person.
     expect(await makeSubscriber(t.ctx, { phone })).toMatchObject({ isOptIn: false, subscriber: { status: 'active' } });
   });

@@ -2,12 +2,14 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Actor } from '../accounts/accounts.js';
-import { forbidden } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
+import { uuid } from '../shared/fields.js';
 import { pagingSchema, type Page } from '../shared/paging.js';
 import { parseInput } from '../shared/validation.js';
 import { normalisePhone } from './phone.js';
+import { adminAreaKey } from './places.js';
 import { canManageSubscribers, isSystemActor } from './subscriber-permissions.js';
-import { blockSchema, numberSchema, type SubscriberExport, type SubscriberSummary } from './subscribers.js';
+import { blockSchema, numberSchema, type SubscriberExport, type SubscriberStatus, type SubscriberSummary, type Subscription } from './subscribers.js';
 import * as repo from './subscribers.repo.js';
 
 /** What admins (and the node's operator, as SYSTEM_ACTOR) do with numbers: the only readers of them. */
@@ -61,7 +63,7 @@ export async function exportSubscriber(ctx: Pick<Deps, 'db'>, actor: Actor, phon
   };
 }
 
-export type ForgetResult = { subscriber: number; subscriptions: number; consentEvents: number; block: number };
+export type ForgetResult = { subscriber: number; subscriptions: number; consentEvents: number; block: number; messages: number };
 
 /**
  * Erasure on request: deletes the subscriber, their subscriptions, their consent log and any block of
@@ -78,8 +80,75 @@ export async function forgetSubscriber(ctx: Pick<Deps, 'db'> & { log: Logger }, 
     const subscriber = await repo.findByPhone(tx, e164, { lock: true });
     const held = subscriber ? await repo.deleteSubscriber(tx, subscriber.id) : { subscriptions: 0, consentEvents: 0 };
     const block = (await repo.deleteBlock(tx, e164)) ? 1 : 0;
-    return { subscriber: subscriber ? 1 : 0, ...held, block };
+    const messages = await repo.deleteMessagesOf(tx, e164);
+    return { subscriber: subscriber ? 1 : 0, ...held, block, messages };
   });
   ctx.log.info({ forgotten: result, by: actor!.id }, 'subscriber forgotten');
   return result;
+}
+
+/**
+ * Everything held about the subscriber with this id: what `exportSubscriber` gives for their number.
+ * Errors: forbidden (not an admin), not_found (no such subscriber, or not an id). Reads only.
+ */
+export async function getSubscriber(ctx: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<SubscriberExport> {
+  admin(actor);
+  const subscriber = uuid.safeParse(id).success ? await repo.findById(ctx.db, id) : null;
+  if (!subscriber) throw notFound();
+  return {
+    phone: subscriber.phone,
+    subscriber,
+    subscriptions: await repo.subscriptionsOf(ctx.db, subscriber.id),
+    consentEvents: await repo.consentEventsOf(ctx.db, subscriber.id),
+    block: await repo.findBlock(ctx.db, subscriber.phone),
+  };
+}
+
+/** The subscriptions of the subscribers listed on a page, by id, and which of their numbers are blocked. Errors: forbidden. Reads only. */
+export async function describeSubscribers(ctx: Pick<Deps, 'db'>, actor: Actor, people: { id: string; phone: string }[]): Promise<{ subscriptions: Map<string, Subscription[]>; blocked: Set<string> }> {
+  admin(actor);
+  return {
+    subscriptions: await repo.subscriptionsOfMany(ctx.db, people.map((p) => p.id)),
+    blocked: await repo.blockedAmong(ctx.db, people.map((p) => p.phone)),
+  };
+}
+
+export type SubscriberCounts = { active: number; optedOut: number; byLanguage: { language: string; active: number; optedOut: number }[] };
+
+/** How many subscribers are active and opted out, in all and per language (most active first). Errors: forbidden. Reads only. */
+export async function countSubscribers(ctx: Pick<Deps, 'db'>, actor: Actor): Promise<SubscriberCounts> {
+  admin(actor);
+  const byLanguage = new Map<string, { language: string; active: number; optedOut: number }>();
+  const totals: Record<SubscriberStatus, number> = { active: 0, opted_out: 0 };
+  for (const { status, language, n } of await repo.countByStatusAndLanguage(ctx.db)) {
+    const row = byLanguage.get(language) ?? { language, active: 0, optedOut: 0 };
+    if (status === 'active') row.active += n;
+    else row.optedOut += n;
+    totals[status] += n;
+    byLanguage.set(language, row);
+  }
+  const ordered = [...byLanguage.values()].sort((a, b) => b.active - a.active || b.optedOut - a.optedOut || (a.language < b.language ? -1 : 1));
+  return { active: totals.active, optedOut: totals.opted_out, byLanguage: ordered };
+}
+
+export type { BlockedNumber } from './subscribers.repo.js';
+
+/** The block list, newest first, numbers in full. Errors: forbidden (not an admin), invalid paging. */
+export async function listBlockedNumbers(ctx: Pick<Deps, 'db'>, actor: Actor, page: unknown): Promise<Page<repo.BlockedNumber>> {
+  admin(actor);
+  return repo.listBlocks(ctx.db, parseInput(pagingSchema, page ?? {}));
+}
+
+/** The admin areas of these keys as hubs spell them ('NE:maradi' → 'Maradi'); keys no hub spells are left out. Reads only. */
+export async function adminAreaNames(ctx: Pick<Deps, 'db'>, keys: string[]): Promise<Map<string, string>> {
+  const wanted = new Set(keys);
+  const names = new Map<string, string>();
+  if (wanted.size === 0) return names;
+  // Sorted, so that of two spellings of one area the same one is shown every time.
+  const spellings = (await repo.adminAreaSpellings(ctx.db)).sort((a, b) => (a.adminArea < b.adminArea ? -1 : a.adminArea > b.adminArea ? 1 : 0));
+  for (const { country, adminArea } of spellings) {
+    const key = adminAreaKey(country, adminArea);
+    if (key && wanted.has(key) && !names.has(key)) names.set(key, adminArea);
+  }
+  return names;
 }

@@ -125,6 +125,18 @@ export async function deleteSubscriber(db: DbOrTx, id: string) {
   return { subscriptions: subs!.n, consentEvents: events!.n };
 }
 
+/**
+ * The text messages exchanged with a number: received ones, answers and alerts still in the outbox (sent
+ * ones too: they hold the number), and what MORE would continue. Erasure removes them with the subscriber.
+ */
+export async function deleteMessagesOf(db: DbOrTx, phone: string): Promise<number> {
+  const received = await db.execute(sql`delete from inbound_messages where from_number = ${phone}`);
+  const sent = await db.execute(sql`delete from outbox_messages where to_number = ${phone}`);
+  await db.execute(sql`delete from sms_continuations where phone = ${phone}`);
+  const n = (r: unknown) => (r as { affectedRows?: number; rowCount?: number }).affectedRows ?? (r as { rowCount?: number }).rowCount ?? 0;
+  return n(received) + n(sent);
+}
+
 /** An alert's areas, widened by the service so that a subscription matches when its area overlaps them. */
 export type AudienceAreas = { countries: string[]; containingCountries: string[]; adminAreas: string[]; hubIds: string[] };
 
@@ -182,4 +194,51 @@ export async function hubsNamed(db: DbOrTx, name: string) {
 export async function adminAreaSpellings(db: DbOrTx) {
   const rows = await db.selectDistinct({ country: hubs.country, adminArea: hubs.adminArea }).from(hubs).where(isNotNull(hubs.adminArea));
   return rows as { country: string; adminArea: string }[];
+}
+
+// Reads for the admin pages (subscriber-admin.service.ts).
+
+export async function findById(db: DbOrTx, id: string): Promise<Subscriber | null> {
+  const [row] = await db.select().from(subscribers).where(eq(subscribers.id, id));
+  return row ? toSubscriber(row) : null;
+}
+
+/** The subscriptions of several subscribers, by subscriber id, each list in `subscriptionsOf` order. */
+export async function subscriptionsOfMany(db: DbOrTx, subscriberIds: string[]): Promise<Map<string, Subscription[]>> {
+  const out = new Map<string, Subscription[]>(subscriberIds.map((id) => [id, []]));
+  if (subscriberIds.length === 0) return out;
+  const rows = await db.select().from(subscriptions).where(inArray(subscriptions.subscriberId, subscriberIds));
+  for (const r of rows) out.get(r.subscriberId)?.push(toSubscription(r));
+  for (const list of out.values()) list.sort(bySubscription);
+  return out;
+}
+
+/** Which of these numbers are on the block list. */
+export async function blockedAmong(db: DbOrTx, phones: string[]): Promise<Set<string>> {
+  if (phones.length === 0) return new Set();
+  const rows = await db.select({ phone: blockedNumbers.phone }).from(blockedNumbers).where(inArray(blockedNumbers.phone, phones));
+  return new Set(rows.map((r) => r.phone));
+}
+
+/** How many subscribers there are per status and language. */
+export async function countByStatusAndLanguage(db: DbOrTx): Promise<{ status: SubscriberStatus; language: string; n: number }[]> {
+  const rows = await db
+    .select({ status: subscribers.status, language: subscribers.language, n: count() })
+    .from(subscribers)
+    .groupBy(subscribers.status, subscribers.language);
+  return rows.map((r) => ({ status: r.status as SubscriberStatus, language: r.language, n: Number(r.n) }));
+}
+
+export type BlockedNumber = { phone: string; reason: string; createdAt: Date };
+
+/** Blocked numbers, newest first. */
+export async function listBlocks(db: DbOrTx, paging: Paging): Promise<Page<BlockedNumber>> {
+  const items = await db
+    .select({ phone: blockedNumbers.phone, reason: blockedNumbers.reason, createdAt: blockedNumbers.createdAt })
+    .from(blockedNumbers)
+    .orderBy(desc(blockedNumbers.createdAt), asc(blockedNumbers.phone))
+    .limit(paging.perPage)
+    .offset(offsetOf(paging));
+  const [total] = await db.select({ n: count() }).from(blockedNumbers);
+  return { items, ...paging, total: total!.n };
 }

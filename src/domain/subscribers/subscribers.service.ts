@@ -158,3 +158,8 @@ export async function isBlocked(ctx: { db: Db }, phone: string, defaultCountry?:
   }
   return (await repo.findBlock(ctx.db, e164)) !== null;
 }
+
+/** The subscriber behind an E.164 number, or null; for answering a text message in their language. */
+export async function findSubscriber(ctx: { db: Db }, phone: string): Promise<Subscriber | null> {
+  return repo.findByPhone(ctx.db, phone);
+}

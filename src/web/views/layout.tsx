@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../domain/accounts/accounts.js';
 import { canManageUsers, canModerate } from '../../domain/accounts/permissions.js';
+import { canManageSubscribers } from '../../domain/subscribers/subscriber-permissions.js';
 import { isRtl, UI_LOCALES, type UiLocale } from '../../domain/taxonomy/index.js';
 import type { Translate } from '../i18n/i18n.js';
 import { STYLESHEET } from '../static/assets.js';
@@ -33,6 +34,7 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fl
               <li><a href="/consultations">{t('consultation.nav')}</a></li>
               {canModerate(actor) && <li><a href="/moderation">{t('nav.moderation')}</a></li>}
               {canManageUsers(actor) && <li><a href="/admin/users">{t('nav.users')}</a></li>}
+              {canManageSubscribers(actor) && <li><a href="/admin/subscribers">{t('nav.subscribers')}</a></li>}
               {actor ? (
                 <li><a href="/account">{t('nav.account')}</a></li>
               ) : (

@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import type { WebEnv } from '../../env.js';
+import { adminBlockedNumberRoutes } from './admin-subscribers-blocked.js';
+import { adminSubscriberDetailRoutes } from './admin-subscribers-detail.js';
+import { adminSubscriberListRoutes } from './admin-subscribers.js';
 import { adminRoutes } from './admin-users.js';
 import { authRoutes } from './auth.js';
 import { consultationExportRoutes } from './consultation-exports.js';
@@ -23,6 +26,9 @@ export function pageRoutes() {
     .route('/', homeRoutes)
     .route('/', authRoutes)
     .route('/', adminRoutes)
+    .route('/', adminSubscriberListRoutes)
+    .route('/', adminSubscriberDetailRoutes)
+    .route('/', adminBlockedNumberRoutes)
     .route('/', searchRoutes)
     .route('/', practiceListRoutes)
     .route('/', practiceEditRoutes)

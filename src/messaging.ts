@@ -1,0 +1,40 @@
+import type { AppContext } from './context.js';
+import { startAlertFanout } from './domain/alerts/alert-fanout.js';
+import { handleInbound } from './domain/sms/inbound.service.js';
+import { startDispatcher, type Dispatcher } from './outbox/dispatcher.js';
+import { applyReceipt } from './outbox/outbox.repo.js';
+
+export type Messaging = { dispatcher: Dispatcher | null; wakeFanout(): void; stop(): Promise<void> };
+
+/**
+ * Text messages in and out: the channel (when one is configured) hands received messages to the command
+ * handler and receipts to the outbox; approved alerts are fanned out into the outbox; the dispatcher sends
+ * what the outbox holds. Without a channel, alerts are still fanned out and wait, queued.
+ */
+export function startMessaging(ctx: AppContext, opts: { fanoutIntervalMs?: number; dispatcherPollMs?: number } = {}): Messaging {
+  const channel = ctx.sms;
+  const dispatcher = channel ? startDispatcher(ctx, channel, { uncertainGraceMs: ctx.cfg.sms.uncertainGraceMs, pollMs: opts.dispatcherPollMs }) : null;
+  const fanout = startAlertFanout(ctx, { intervalMs: opts.fanoutIntervalMs, onQueued: () => dispatcher?.wake() });
+  if (channel) {
+    void channel
+      .start({
+        onInbound: async (sms) => {
+          await handleInbound(ctx, sms);
+          dispatcher?.wake();
+        },
+        onReceipt: async (r) => {
+          await applyReceipt(ctx.db, { smscId: r.messageId, state: r.state, errorCode: r.errorCode, phone: r.phone, text: r.text, at: r.at });
+        },
+      })
+      .catch((e: unknown) => ctx.log.error({ err: e }, 'the text-message channel did not start'));
+  }
+  return {
+    dispatcher,
+    wakeFanout: () => fanout.wake(),
+    stop: async () => {
+      await fanout.stop();
+      await dispatcher?.stop();
+      await channel?.close();
+    },
+  };
+}
