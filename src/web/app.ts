@@ -12,6 +12,7 @@ import { session } from './middleware/session.js';
 import { writeGuard } from './middleware/write-guard.js';
 import { apiRoutes } from './routes/api/index.js';
 import { pageRoutes } from './routes/pages/index.js';
+import { smsWebhookRoutes } from './routes/sms-webhooks.js';
 import { renderErrorPage } from './routes/pages/error-page.js';
 import { STYLESHEET } from './static/assets.js';
 
@@ -43,6 +44,9 @@ export function createApp(ctx: AppContext) {
     c.header('Content-Length', '0');
     return c.body(null, 404);
   });
+
+  // Before sessions and CSRF: an SMS aggregator has no cookie; it proves itself with a shared secret.
+  app.route('/sms', smsWebhookRoutes(ctx));
 
   app.use(session);
   app.use(locale);

@@ -39,9 +39,9 @@ const alertFields = {
 export const alertInputSchema = z
   .object(alertFields)
   .superRefine((a, ctx) => {
-    if (a.countries.length + a.adminAreas.length + a.hubIds.length === 0) ctx.addIssue({ code: 'custom', path: ['countries'], message: 'alerts.area_required' });
-    if (a.expiresAt.getTime() <= a.effectiveAt.getTime()) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'alerts.expires_before_effective' });
-    if (!a.texts[a.originalLanguage]) ctx.addIssue({ code: 'custom', path: ['texts'], message: 'alerts.original_text_required' });
+    if (a.countries.length + a.adminAreas.length + a.hubIds.length === 0) ctx.addIssue({ code: 'custom', path: ['countries'], message: 'validation.area_required' });
+    if (a.expiresAt.getTime() <= a.effectiveAt.getTime()) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'validation.expires_before_effective' });
+    if (!a.texts[a.originalLanguage]) ctx.addIssue({ code: 'custom', path: ['texts'], message: 'validation.original_text_required' });
   });
 export type AlertInput = z.output<typeof alertInputSchema>;
 

@@ -134,8 +134,13 @@ export type CapErrorCode =
   | 'invalid_polygon'
   | 'invalid_circle'
   | 'invalid_number'
-  // Not produced here: for the alerts service, when an <area> names no hub, admin area or country we know.
-  | 'unresolved_area';
+  // Not produced here, but by the alerts service when it imports a valid file: an <area> naming no hub, admin
+  // area or country we know; an Update or Cancel of an alert this node does not have; a message that is not
+  // an actual alert (Test, Exercise…) or not one we send (Ack, Error); the same sender and identifier twice.
+  | 'unresolved_area'
+  | 'unknown_reference'
+  | 'not_actual'
+  | 'already_imported';
 
 /**
  * Why a CAP document or model was refused. `code` is stable (the interface translates it), `path`
