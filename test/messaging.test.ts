@@ -52,7 +52,7 @@ describe('text messages end to end, over a local SMSC', () => {
 
     await smsc!.deliver(NUMBER, 'PASSERELLE', 'CHERCHER paludisme');
     await waitFor(() => textsTo(NUMBER).length === 2, 'the FIND answer');
-    const code = practice.id.slice(0, 8).toUpperCase();
+    const code = practice.id.slice(-8).toUpperCase();
     expect(textsTo(NUMBER)[1]).toContain(code);
 
     await smsc!.deliver(NUMBER, 'PASSERELLE', `INFO ${code.toLowerCase()}`);

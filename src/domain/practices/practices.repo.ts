@@ -144,12 +144,9 @@ export async function findPractices(db: DbOrTx, ids: string[]): Promise<Practice
   return hydrate(db, await db.select().from(practices).where(inArray(practices.id, ids)));
 }
 
-/** Published practices whose id starts with `prefix` (lower-case hex): the short codes of text messages. */
-export async function publishedByIdPrefix(db: DbOrTx, prefix: string): Promise<Practice[]> {
-  // A uuid range rather than LIKE on its text, so that the primary key's index serves it.
-  const low = `${prefix.padEnd(32, '0').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')}`;
-  const high = `${prefix.padEnd(32, 'f').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')}`;
-  return hydrate(db, await db.select().from(practices).where(and(sql`${practices.id} between ${low}::uuid and ${high}::uuid`, eq(practices.status, 'published'))).limit(2));
+/** Published practices whose id ends with `suffix` (lower-case hex): the short codes of text messages. */
+export async function publishedByIdSuffix(db: DbOrTx, suffix: string): Promise<Practice[]> {
+  return hydrate(db, await db.select().from(practices).where(and(sql`right(replace(${practices.id}::text, '-', ''), ${suffix.length}) = ${suffix}`, eq(practices.status, 'published'))).limit(2));
 }
 
 export async function practiceExists(db: DbOrTx, id: string): Promise<boolean> {

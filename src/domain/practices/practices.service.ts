@@ -45,13 +45,14 @@ export const listQuerySchema = practiceFiltersSchema.extend(pagingSchema.shape).
  * author sees their own in every status. Errors: invalid.
  */
 /**
- * The published practice a text message's short code names: the first 8 hex digits of its id (any case,
- * dashes ignored). Null when none or when the code is ambiguous. Reads only; never throws.
+ * The published practice a text message's short code names: the last 8 hex digits of its id (any case;
+ * more digits if 8 are ambiguous). The end of the id, because demo and imported ids may share their start.
+ * Null when none, or when the code names two practices. Reads only; never throws.
  */
 export async function practiceByCode(ctx: Pick<Deps, 'db'>, code: string): Promise<Practice | null> {
   const hex = code.toLowerCase().replace(/-/g, '');
-  if (!/^[0-9a-f]{8,32}$/.test(hex)) return null;
-  const found = await repo.publishedByIdPrefix(ctx.db, hex);
+  if (!/^([0-9a-f]{8,12}|[0-9a-f]{32})$/.test(hex)) return null;
+  const found = await repo.publishedByIdSuffix(ctx.db, hex);
   return found.length === 1 ? found[0]! : null;
 }
 

@@ -100,16 +100,17 @@ describe('parseCommand: arguments', () => {
     expect(parseCommand('buscar ?')).toEqual({ kind: 'unknown', text: 'buscar ?', lang: 'es' });
   });
 
-  it('reads a practice code: 8 hex digits, with or without dashes, any case, or a whole uuid', () => {
+  it('reads a practice code: 8 to 12 hex digits (the end of the id), with or without dashes, any case, or a whole uuid', () => {
     expect(parseCommand('INFO 3F2A9C1E')).toEqual({ kind: 'info', code: '3f2a9c1e', lang: null });
     expect(parseCommand('info 3f2a-9c1e')).toMatchObject({ code: '3f2a9c1e' });
     expect(parseCommand('INFO #3f2a9c1e')).toMatchObject({ code: '3f2a9c1e' });
-    expect(parseCommand('INFO 3f2a9c1e-0b1c-4d2e-8f3a-5b6c7d8e9f01')).toMatchObject({ code: '3f2a9c1e' });
+    expect(parseCommand('INFO 3f2a9c1e-0b1c-4d2e-8f3a-5b6c7d8e9f01')).toMatchObject({ code: '3f2a9c1e0b1c4d2e8f3a5b6c7d8e9f01' });
+    expect(parseCommand('INFO 5b6c7d8e9f01')).toMatchObject({ code: '5b6c7d8e9f01' });
     expect(parseCommand('BAYANI 3f2a9c1e')).toEqual({ kind: 'info', code: '3f2a9c1e', lang: 'ha' });
   });
 
   it('gives a null code when INFO has none or a malformed one', () => {
-    for (const text of ['INFO', 'INFO hello', 'INFO 3f2a9c1', 'INFO 3f2a9c1e0', 'INFO 3g2a9c1e']) {
+    for (const text of ['INFO', 'INFO hello', 'INFO 3f2a9c1', 'INFO 3f2a9c1e0b1c4', 'INFO 3g2a9c1e']) {
       expect(parseCommand(text)).toMatchObject({ kind: 'info', code: null });
     }
   });

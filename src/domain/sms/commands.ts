@@ -54,10 +54,10 @@ function languageCode(arg: string): string | null {
   return /^[a-z]{2}$/.test(word) ? canonicalLanguageTag(word) : null;
 }
 
-/** A practice code is the first 8 hex digits of its uuid; a whole uuid, dashes and case are accepted. */
+/** A practice code is the last 8 hex digits of its uuid (up to 12 when 8 are ambiguous); a whole uuid, dashes and case are accepted. */
 function practiceCode(arg: string): string | null {
   const hex = arg.trim().replace(/^#/, '').replace(/[\s-]/g, '').toLowerCase();
-  return /^[0-9a-f]{8}([0-9a-f]{24})?$/.test(hex) ? hex.slice(0, 8) : null;
+  return /^([0-9a-f]{8,12}|[0-9a-f]{32})$/.test(hex) ? hex : null;
 }
 
 /** The words of an argument as typed, without the punctuation around them. */

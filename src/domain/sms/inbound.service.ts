@@ -53,13 +53,14 @@ export async function handleInbound(ctx: InboundDeps, sms: InboundSms): Promise<
     await store(phone, 'blocked');
     return { outcome: 'blocked', replyId: null };
   }
-  if (!ctx.smsLimits.isInboundAllowed(phone)) {
+  const cmd = parseCommand(body);
+  // A flood is not answered; but STOP always takes effect, whatever came before it.
+  if (!ctx.smsLimits.isInboundAllowed(phone) && cmd.kind !== 'stop') {
     await store(phone, 'rate_limited');
     return { outcome: 'rate_limited', replyId: null };
   }
 
   const inboundId = (await repo.findUnfinished(ctx.db, phone, body, new Date(at.getTime() - REDELIVERY_WINDOW_MS))) ?? (await store(phone, 'received'));
-  const cmd = parseCommand(body);
   const subscriber = await findSubscriber(ctx, phone);
   const known = (l: string | null | undefined) => (l && (SMS_LANGS as readonly string[]).includes(l.split('-')[0]!) ? l.split('-')[0]! : null);
   const lang = cmd.lang ?? known(subscriber?.language) ?? ctx.cfg.defaultLocale;

@@ -22,8 +22,8 @@ function textOf(p: Practice, lang: string) {
   return p.texts[lang] ?? p.texts[p.originalLanguage] ?? Object.values(p.texts)[0]!;
 }
 
-/** The short code of a practice in text messages: the first 8 hex digits of its id. */
-export const codeOf = (p: { id: string }) => p.id.slice(0, 8).toUpperCase();
+/** The short code of a practice in text messages: the last 8 hex digits of its id (see practiceByCode). */
+export const codeOf = (p: { id: string }) => p.id.slice(-8).toUpperCase();
 
 async function find(ctx: AnswerDeps, words: string[], lang: string): Promise<string> {
   const q = words.join(' ');
