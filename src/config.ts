@@ -24,6 +24,7 @@ const envSchema = z.object({
   PASSERELLE_SMS_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166 country code such as NE').optional(),
   PASSERELLE_SMS_REPLY_SEGMENTS: z.coerce.number().int().min(1).max(10).default(2),
   PASSERELLE_SMS_UNCERTAIN_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
+  PASSERELLE_SMS_PRICE: z.string().regex(/^\d+(\.\d+)? [A-Z]{3}$/, 'a price per segment and an ISO 4217 currency, e.g. "0.02 USD"').optional(),
 });
 
 export type Config = {
@@ -54,6 +55,8 @@ export type SmsConfig = {
   replyBudget: number;
   /** How long a message whose fate is unknown waits for a delivery receipt before it is sent again. */
   uncertainGraceMs: number;
+  /** What the operator charges per segment, for the alert form's cost estimate; unknown when null. */
+  pricePerSegment: { amount: number; currency: string } | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       country: e.PASSERELLE_SMS_COUNTRY?.toUpperCase() ?? null,
       replyBudget: e.PASSERELLE_SMS_REPLY_SEGMENTS,
       uncertainGraceMs: e.PASSERELLE_SMS_UNCERTAIN_GRACE_MS,
+      pricePerSegment: e.PASSERELLE_SMS_PRICE ? { amount: Number(e.PASSERELLE_SMS_PRICE.split(' ')[0]), currency: e.PASSERELLE_SMS_PRICE.split(' ')[1]! } : null,
     },
   };
 }

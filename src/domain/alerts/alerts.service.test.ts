@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../test/context.js';
 import { droughtInput } from '../../../test/alert-factories.js';
 import { makeUser } from '../../../test/factories.js';
-import { activeAlerts, alertProgress, changeAlert, createAlert, decideAlert, getAlert, listAlerts } from './alerts.service.js';
+import { makeSubscriber } from '../../../test/subscriber-factories.js';
+import { activeAlerts, alertProgress, changeAlert, createAlert, decideAlert, estimateAlert, getAlert, listAlerts } from './alerts.service.js';
 
 const t = useTestContext();
 
@@ -74,5 +75,29 @@ describe('alerts', () => {
     await expect(alertProgress(t.ctx, delegate, alert.id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(alertProgress(t.ctx, null, alert.id)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await alertProgress(t.ctx, author, alert.id)).toMatchObject({ dispatch: 'none', total: 0 });
+  });
+
+  it('estimates who an alert reaches, which text each language group gets, its segments and cost', async () => {
+    const { author, delegate } = await people();
+    const maradi = { kind: 'admin_area' as const, code: 'NE:maradi' };
+    for (const language of ['fr', 'fr', 'en', 'ha']) await makeSubscriber(t.ctx, { topic: 'drought', area: maradi, language });
+    await makeSubscriber(t.ctx, { topic: 'flood', area: maradi, language: 'fr' });
+    await makeSubscriber(t.ctx, { topic: 'drought', area: { kind: 'country', code: 'KE' }, language: 'en' });
+    const input = droughtInput({ texts: {
+      fr: { headline: 'Sécheresse', description: 'Pluies en retard.', sms: 'x'.repeat(161) },
+      en: { headline: 'Drought', description: 'Late rains.', sms: 'Drought: protect seed.' },
+    } }, t.clock.now());
+    const priced = { ...t.ctx, cfg: { ...t.ctx.cfg, sms: { ...t.ctx.cfg.sms, pricePerSegment: { amount: 0.02, currency: 'USD' } } } };
+    const estimate = await estimateAlert(priced, author, input);
+    expect(estimate.recipients).toBe(4);
+    // The Hausa reader gets the original (French) text: 3 readers × 2 segments, 1 × 1.
+    expect(estimate.texts).toEqual([
+      { lang: 'fr', encoding: 'gsm7', characters: 161, segments: 2, recipients: 3 },
+      { lang: 'en', encoding: 'gsm7', characters: 22, segments: 1, recipients: 1 },
+    ]);
+    expect(estimate.segments).toBe(7);
+    expect(estimate.cost).toEqual({ amount: 0.14, currency: 'USD' });
+    expect((await estimateAlert(t.ctx, author, input)).cost).toBeNull();
+    await expect(estimateAlert(t.ctx, delegate, input)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -7,11 +7,15 @@ import type { Page } from '../shared/paging.js';
 import { pagingSchema, offsetOf } from '../shared/paging.js';
 import { uuid } from '../shared/fields.js';
 import { parseInput } from '../shared/validation.js';
+import { segmentsOf, type SmsEncoding } from '../sms/segments.js';
+import { audienceSize } from '../subscribers/audience.service.js';
+import { textFor } from './alert-fanout.js';
 import { canApproveAlert, canAuthorAlert, canSeeAlertProgress } from './alert-permissions.js';
 import { alertChangeSchema, alertDecisionSchema, alertInputSchema, type Alert, type AlertInput, type AlertMsgType, type AlertProgress } from './alerts.js';
 import * as repo from './alerts.repo.js';
 
 type Deps = { db: Db; clock: Clock; cfg: { baseUrl: string } };
+type Price = { amount: number; currency: string } | null;
 
 const signedIn = (actor: Actor) => {
   if (!actor) throw new DomainError('unauthenticated', 'error.sign_in_required');
@@ -111,4 +115,39 @@ export async function alertProgress(ctx: Pick<Deps, 'db'>, actor: Actor, id: str
   const alert = await repo.findAlert(ctx.db, parseInput(uuid, id));
   if (!alert) throw notFound();
   return repo.progressOf(ctx.db, alert.id);
+}
+
+export type AlertEstimate = {
+  recipients: number;
+  texts: { lang: string; encoding: SmsEncoding; characters: number; segments: number; recipients: number }[];
+  segments: number;
+  /** Segments × the operator's price per segment; null when no price is configured. */
+  cost: { amount: number; currency: string } | null;
+};
+
+/**
+ * What sending this alert would take, before it is stored: how many subscribers it reaches, which text
+ * each language group gets (a reader's language, else its primary language, else the original — as the
+ * fan-out chooses), each text's encoding and segments, and the cost. Hub coordinators are not counted.
+ * Errors: unauthenticated, forbidden, invalid. Reads only.
+ */
+export async function estimateAlert(ctx: Pick<Deps, 'db'> & { cfg: { sms: { pricePerSegment: Price } } }, actor: Actor, input: unknown): Promise<AlertEstimate> {
+  const me = signedIn(actor);
+  if (!canAuthorAlert(me)) throw forbidden();
+  const a = parseInput(alertInputSchema, input);
+  const size = await audienceSize(ctx, { topics: [a.category], countries: a.countries, adminAreas: a.adminAreas, hubIds: a.hubIds });
+  const asAlert = { texts: a.texts, originalLanguage: a.originalLanguage } as Alert;
+  const byText = new Map<string, number>(Object.keys(a.texts).map((lang) => [lang, 0]));
+  for (const group of size.byLanguage) {
+    const { lang } = textFor(asAlert, group.language);
+    byText.set(lang, (byText.get(lang) ?? 0) + group.count);
+  }
+  const texts = [...byText].map(([lang, recipients]) => {
+    const sms = a.texts[lang]!.sms;
+    const count = segmentsOf(sms);
+    return { lang, encoding: count.encoding, characters: [...sms].length, segments: count.segments, recipients };
+  });
+  const segments = texts.reduce((sum, x) => sum + x.segments * x.recipients, 0);
+  const price = ctx.cfg.sms.pricePerSegment;
+  return { recipients: size.total, texts, segments, cost: price ? { amount: Math.round(segments * price.amount * 100) / 100, currency: price.currency } : null };
 }

@@ -3,7 +3,7 @@ import { useTestContext } from '../../../test/context.js';
 import { makeHub, makeUser } from '../../../test/factories.js';
 import { insertBlock, insertSubscribers, makeSubscriber, nextPhone, useEmptySubscribers, type BulkSubscriber } from '../../../test/subscriber-factories.js';
 import { saveHubTranslation } from '../hubs/hubs.service.js';
-import { matchingSubscribers, resolvePlace } from './audience.service.js';
+import { audienceSize, matchingSubscribers, resolvePlace } from './audience.service.js';
 import { adminAreaKey } from './places.js';
 import type { Area, Recipient, Topic } from './subscribers.js';
 
@@ -93,6 +93,10 @@ describe('matching subscribers for an alert', () => {
       expect(gotIds, 'in id order').toEqual([...gotIds].sort());
       expect(gotIds.sort()).toEqual(expected);
       expect(got[0]).toEqual({ id: got[0]!.id, phone: expect.stringMatching(/^\+2279\d{7}$/), language: expect.any(String) });
+      // The form's estimate counts the same people, by language.
+      const size = await audienceSize(t.ctx, audience);
+      expect(size.total).toBe(expected.length);
+      for (const { language, count } of size.byLanguage) expect(count, language).toBe(got.filter((r) => r.language === language).length);
     }
     expect(await everyPage({ topics: ['epidemic'], countries: ['NE'] }, 50)).toEqual([]);
   });

@@ -17,8 +17,22 @@ type Deps = { db: Db };
  * blocked between pages are not returned by later pages. Errors: invalid. Reads only.
  */
 export async function matchingSubscribers(ctx: Deps, audience: unknown, page: unknown = {}): Promise<Recipient[]> {
-  const a = parseInput(audienceSchema, audience);
   const p = parseInput(audiencePageSchema, page);
+  return repo.matchingSubscribers(ctx.db, await audienceQuery(ctx, audience), { afterId: p.afterId ?? null, limit: p.limit });
+}
+
+/**
+ * How many people an alert for this audience would reach, by their language (what `matchingSubscribers`
+ * would page through, counted in one query): for the alert form's cost estimate. Errors: invalid. Reads only.
+ */
+export async function audienceSize(ctx: Deps, audience: unknown): Promise<{ total: number; byLanguage: { language: string; count: number }[] }> {
+  const rows = await repo.countAudienceByLanguage(ctx.db, await audienceQuery(ctx, audience));
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), byLanguage: rows.map((r) => ({ language: r.language, count: r.n })) };
+}
+
+/** The audience with its areas widened to overlapping ones (see matchingSubscribers). */
+async function audienceQuery(ctx: Deps, audience: unknown) {
+  const a = parseInput(audienceSchema, audience);
   const areaCountries = [...new Set(a.adminAreas.map((k) => k.slice(0, 2)))];
   const located = await repo.hubLocations(ctx.db, { ids: a.hubIds, countries: areaCountries });
   const keyOf = (h: (typeof located)[number]) => (h.adminArea ? adminAreaKey(h.country, h.adminArea) : null);
@@ -29,7 +43,7 @@ export async function matchingSubscribers(ctx: Deps, audience: unknown, page: un
     adminAreas: [...new Set([...a.adminAreas, ...alerted.map(keyOf).filter((k): k is string => k !== null)])],
     hubIds: [...new Set([...a.hubIds, ...located.filter((h) => a.adminAreas.includes(keyOf(h) ?? '')).map((h) => h.id)])],
   };
-  return repo.matchingSubscribers(ctx.db, { topics: a.topics, areas, languages: a.languages }, { afterId: p.afterId ?? null, limit: p.limit });
+  return { topics: a.topics, areas, languages: a.languages };
 }
 
 /**

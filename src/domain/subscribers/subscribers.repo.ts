@@ -140,15 +140,10 @@ export async function deleteMessagesOf(db: DbOrTx, phone: string): Promise<numbe
 /** An alert's areas, widened by the service so that a subscription matches when its area overlaps them. */
 export type AudienceAreas = { countries: string[]; containingCountries: string[]; adminAreas: string[]; hubIds: string[] };
 
-/**
- * Active, unblocked subscribers with at least one subscription to one of `topics` in an overlapping area,
- * in id order after `afterId`. EXISTS, not a join: two matching subscriptions yield one row.
- */
-export async function matchingSubscribers(
-  db: DbOrTx,
-  q: { topics: string[]; areas: AudienceAreas; languages?: string[] },
-  page: { afterId: string | null; limit: number },
-): Promise<Recipient[]> {
+type AudienceQuery = { topics: string[]; areas: AudienceAreas; languages?: string[] };
+
+/** Active, unblocked subscribers with at least one subscription to one of `topics` in an overlapping area. */
+function audienceFilters(db: DbOrTx, q: AudienceQuery): (SQL | undefined)[] {
   const { countries, containingCountries, adminAreas, hubIds } = q.areas;
   const inArea = or(
     inArray(subscriptions.areaCountry, countries),
@@ -158,17 +153,33 @@ export async function matchingSubscribers(
   );
   const filters: (SQL | undefined)[] = [
     eq(subscribers.status, 'active'),
-    page.afterId ? gt(subscribers.id, page.afterId) : undefined,
     exists(db.select({ one: sql`1` }).from(subscriptions).where(and(eq(subscriptions.subscriberId, subscribers.id), inArray(subscriptions.topic, q.topics), inArea))),
     notExists(db.select({ one: sql`1` }).from(blockedNumbers).where(eq(blockedNumbers.phone, subscribers.phone))),
   ];
   if (q.languages) filters.push(or(inArray(subscribers.language, q.languages), inArray(sql`split_part(${subscribers.language}, '-', 1)`, q.languages)));
+  return filters;
+}
+
+/**
+ * The audience in id order after `afterId`. EXISTS, not a join: two matching subscriptions yield one row.
+ */
+export async function matchingSubscribers(db: DbOrTx, q: AudienceQuery, page: { afterId: string | null; limit: number }): Promise<Recipient[]> {
   return db
     .select({ id: subscribers.id, phone: subscribers.phone, language: subscribers.language })
     .from(subscribers)
-    .where(and(...filters))
+    .where(and(...audienceFilters(db, q), page.afterId ? gt(subscribers.id, page.afterId) : undefined))
     .orderBy(asc(subscribers.id))
     .limit(page.limit);
+}
+
+/** How many of the audience read each language. */
+export async function countAudienceByLanguage(db: DbOrTx, q: AudienceQuery): Promise<{ language: string; n: number }[]> {
+  return db
+    .select({ language: subscribers.language, n: count() })
+    .from(subscribers)
+    .where(and(...audienceFilters(db, q)))
+    .groupBy(subscribers.language)
+    .orderBy(asc(subscribers.language));
 }
 
 /** Hubs by id, or lying in given countries, with their country and admin area (for area overlap). */
