@@ -101,6 +101,12 @@ export async function activeAlerts(db: DbOrTx, now: Date): Promise<Alert[]> {
   return rows.map((r) => toAlert(r, texts.get(r.id) ?? {}));
 }
 
+/** Whether an approved Update or Cancel already changed this alert: later changes go to that one. */
+export async function isSuperseded(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.references, id), eq(alerts.status, 'approved'))).limit(1);
+  return rows.length > 0;
+}
+
 /** The first alert of a chain of Updates and Cancels: whose recipients they all reach. */
 export async function rootOf(db: DbOrTx, id: string): Promise<string> {
   let current = id;

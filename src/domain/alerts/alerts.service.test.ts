@@ -63,6 +63,7 @@ describe('alerts', () => {
     expect((await activeAlerts(t.ctx)).map((a) => a.id)).toEqual([first.id]);
     await decideAlert(t.ctx, approver, update.id, { decision: 'approve' });
     expect((await activeAlerts(t.ctx)).map((a) => a.id)).toEqual([update.id]);
+    await expect(changeAlert(t.ctx, author, first.id, { msgType: 'Update', alert: droughtInput({}, t.clock.now()) })).rejects.toMatchObject({ code: 'conflict', message: 'alerts.superseded' });
     const cancel = await changeAlert(t.ctx, author, update.id, { msgType: 'Cancel', alert: droughtInput({ texts: { fr: { headline: 'Fin', description: 'Les pluies sont revenues.', sms: 'Fin de l alerte secheresse.' } } }, t.clock.now()) });
     await decideAlert(t.ctx, approver, cancel.id, { decision: 'approve' });
     expect(await activeAlerts(t.ctx)).toEqual([]);

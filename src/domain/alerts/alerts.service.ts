@@ -55,7 +55,7 @@ export async function createAlert(ctx: Deps, actor: Actor, input: unknown, sourc
 /**
  * An Update (new wording, area or window) or a Cancel of an approved alert; it too waits for approval
  * and then reaches the people the first alert reached. Errors: unauthenticated, forbidden, not_found,
- * conflict (the alert is not approved, or was cancelled), invalid.
+ * conflict (the alert is not approved, was cancelled, or was already changed by an approved Update), invalid.
  */
 export async function changeAlert(ctx: Deps, actor: Actor, id: string, input: unknown, source: Alert['source'] = 'web'): Promise<Alert> {
   const me = signedIn(actor);
@@ -64,6 +64,8 @@ export async function changeAlert(ctx: Deps, actor: Actor, id: string, input: un
   if (!previous) throw notFound();
   if (previous.status !== 'approved') throw new DomainError('conflict', 'alerts.not_approved');
   if (previous.msgType === 'Cancel') throw new DomainError('conflict', 'alerts.already_cancelled');
+  // One chain, no forks: an alert already updated is changed through its latest Update.
+  if (await repo.isSuperseded(ctx.db, previous.id)) throw new DomainError('conflict', 'alerts.superseded');
   const change = parseInput(alertChangeSchema, input);
   return storeAlert(ctx, me, change.alert, { msgType: change.msgType, references: previous.id, source });
 }

@@ -8,7 +8,7 @@ export const ALERT_MSG_TYPES = ['Alert', 'Update', 'Cancel'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export type AlertMsgType = (typeof ALERT_MSG_TYPES)[number];
 
-/** A text message longer than this is refused: 4 segments of UCS-2, 7 of GSM 03.38. */
+/** A text message longer than this is refused: 3 segments in GSM 03.38 (3 × 153), 7 in UCS-2 (7 × 67 = 469). */
 export const MAX_SMS_CHARS = 459;
 
 const alertText = z.object({

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { WebEnv } from '../../env.js';
+import { alertRoutes } from './alerts.js';
 import { cacheByCaller } from './cache.js';
 import { consultationAnalysisRoutes } from './consultation-analysis.js';
 import { consultationRoutes } from './consultations.js';
@@ -24,6 +25,7 @@ export function apiRoutes(): Hono<WebEnv> {
     .route('/', consultationRoutes)
     // The consultation analysis (GET /consultations/:id/analysis) is another module's: mount it here.
     .route('/', consultationAnalysisRoutes)
+    .route('/', alertRoutes)
     .route('/', exportRoutes)
     .route('/', openApiRoutes);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeConsultation, makeHub, makePractice, makeStatement } from '../../../../test/factories.js';
+import { makeConsultation, makeHub, makePractice, makeStatement, makeUser } from '../../../../test/factories.js';
+import { droughtInput } from '../../../../test/alert-factories.js';
 import { useTestContext } from '../../../../test/context.js';
+import { createAlert, decideAlert } from '../../../domain/alerts/alerts.service.js';
 import { apiRoutes } from './index.js';
 
 const t = useTestContext();
@@ -53,9 +55,12 @@ describe('GET /openapi.json', () => {
     const practice = await makePractice(t.ctx);
     const consultation = await makeConsultation(t.ctx);
     const statement = await makeStatement(t.ctx, consultation.id);
+    // An approved alert: reads of a pending one are 404 to an anonymous caller.
+    const alert = await createAlert(t.ctx, (await makeUser(t.ctx, 'coordinator')).actor, droughtInput());
+    await decideAlert(t.ctx, (await makeUser(t.ctx, 'admin')).actor, alert.id, { decision: 'approve' });
     const ids: Record<string, string> = {
       '/hubs/': hub.id, '/practices/': practice.id, '/exchanges/': hub.id, // exchanges stop at 401 first
-      '/consultations/': consultation.id, '/statements/': statement.id,
+      '/consultations/': consultation.id, '/statements/': statement.id, '/alerts/': alert.id,
     };
     const doc = await document();
     const checked: string[] = [];

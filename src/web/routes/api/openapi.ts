@@ -11,6 +11,8 @@ import type { WebEnv } from '../../env.js';
 import { MAX_BODY_BYTES } from './json-body.js';
 import { expectedVersionSchema } from './practices.js';
 import { searchJsonSchema } from './search.js';
+import { alertChangeSchema, alertDecisionSchema, alertInputSchema } from '../../../domain/alerts/alerts.js';
+import { alertJsonSchema, alertProgressJsonSchema, capRefusalJsonSchema } from './alerts-representation.js';
 import { apiErrorSchema, exchangeJsonSchema, historyJsonSchema, hubJsonSchema, pageSchemaOf, practiceJsonSchema, recommendationsJsonSchema } from './representation.js';
 import { exchangeAnswerSchema, exchangeMessageSchema, exchangeRequestSchema } from '../../../domain/exchanges/exchanges.js';
 import { consultationInputSchema, joinInputSchema, moderationInputSchema, statementInputSchema, voteInputSchema } from '../../../domain/consultation/consultation.js';
@@ -60,6 +62,13 @@ const COMPONENTS = {
   VoteInput: voteInputSchema,
   Vote: voteJsonSchema,
   NextStatement: nextJsonSchema,
+  AlertInput: alertInputSchema,
+  AlertChange: alertChangeSchema,
+  AlertDecision: alertDecisionSchema,
+  Alert: alertJsonSchema,
+  AlertPage: pageSchemaOf(alertJsonSchema),
+  AlertProgress: alertProgressJsonSchema,
+  CapRefusal: capRefusalJsonSchema,
   OpenDataFile: envelopeSchema.extend({ exportedAt: z.iso.datetime(), hubs: z.array(hubRecordSchema), practices: z.array(practiceRecordSchema) }),
   Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
@@ -280,6 +289,48 @@ function analysisPaths(): Json {
   };
 }
 
+/** Alerts: authored, approved by a second person, changed; CAP 1.2 in and out. */
+function alertPaths(): Json {
+  const alert = idParam('alert');
+  const tokenOnly = (o: Json) => ({ ...o, security: [{ bearer: [] }] });
+  const cap = { 'application/cap+xml': { schema: { type: 'string', description: 'A CAP 1.2 document.' } } };
+  const importOp = operation({ summary: 'Import a CAP 1.2 document (application/cap+xml or application/xml, at most 1 MB) as a pending alert', tag: 'alerts', ok: { status: 201, description: 'The new pending alert.', content: jsonContent(ref('Alert')) }, errors: [401, 403, 413, 415] });
+  return {
+    '/alerts': {
+      get: operation({ summary: 'List alerts, newest first (approved ones; alert authorities also see pending and rejected ones)', tag: 'alerts', parameters: queryParameters(pagingSchema), ok: { status: 200, description: 'One page of alerts.', content: jsonContent(ref('AlertPage')) }, errors: [422] }),
+      post: operation({ summary: 'Write an alert (alert authorities); it waits for another person’s approval', tag: 'alerts', write: { body: 'AlertInput' }, ok: { status: 201, description: 'The new pending alert.', content: jsonContent(ref('Alert')) } }),
+    },
+    '/alerts/cap': {
+      post: {
+        ...importOp,
+        security: [{ bearer: [] }],
+        requestBody: { required: true, content: { ...cap, 'application/xml': cap['application/cap+xml'] } },
+        responses: { ...(importOp.responses as Json), 422: { description: 'The file was refused; `errors` lists every reason with its path, code, line and column.', content: jsonContent(ref('CapRefusal')) } },
+      },
+    },
+    '/alerts/{id}': {
+      parameters: [alert],
+      get: operation({ summary: 'Read an alert (pending and rejected ones: alert authorities only)', tag: 'alerts', ok: { status: 200, description: 'The alert.', content: jsonContent(ref('Alert')) }, errors: READ_ERRORS }),
+    },
+    '/alerts/{id}/cap': {
+      parameters: [alert],
+      get: operation({ summary: 'The alert as a CAP 1.2 document', tag: 'alerts', ok: { status: 200, description: 'CAP 1.2 XML, one <info> per language.', content: cap }, errors: READ_ERRORS }),
+    },
+    '/alerts/{id}/decision': {
+      parameters: [alert],
+      post: operation({ summary: 'Approve or reject a pending alert (admins and curators, not its author); approval starts the dispatch', tag: 'alerts', write: { body: 'AlertDecision' }, ok: { status: 200, description: 'The decided alert.', content: jsonContent(ref('Alert')) }, errors: [404, 409] }),
+    },
+    '/alerts/{id}/changes': {
+      parameters: [alert],
+      post: operation({ summary: 'Update or cancel an approved alert; the change waits for approval, then reaches the same people', tag: 'alerts', write: { body: 'AlertChange' }, ok: { status: 201, description: 'The new pending Update or Cancel.', content: jsonContent(ref('Alert')) }, errors: [404, 409] }),
+    },
+    '/alerts/{id}/progress': {
+      parameters: [alert],
+      get: tokenOnly(operation({ summary: 'How far the alert’s messages got: counts per status and failure reasons, never a number (alert authorities)', tag: 'alerts', ok: { status: 200, description: 'The progress.', content: jsonContent(ref('AlertProgress')) }, errors: [401, 403, 404] })),
+    },
+  };
+}
+
 function buildDocument(): Json {
   return {
     openapi: '3.1.0',
@@ -289,8 +340,8 @@ function buildDocument(): Json {
       description: 'Practices and hubs of the Passerelle knowledge commons. Error messages follow Accept-Language. Anonymous reads may be cached for 60 s.',
     },
     servers: [{ url: '/api/v1' }],
-    tags: [{ name: 'practices' }, { name: 'hubs' }, { name: 'consultations' }, { name: 'open data' }, { name: 'meta' }],
-    paths: { ...paths(), ...consultationPaths(), ...analysisPaths() },
+    tags: [{ name: 'practices' }, { name: 'hubs' }, { name: 'consultations' }, { name: 'alerts' }, { name: 'open data' }, { name: 'meta' }],
+    paths: { ...paths(), ...consultationPaths(), ...analysisPaths(), ...alertPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token created on the account page.' } },

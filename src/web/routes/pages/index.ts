@@ -4,6 +4,11 @@ import { adminBlockedNumberRoutes } from './admin-subscribers-blocked.js';
 import { adminSubscriberDetailRoutes } from './admin-subscribers-detail.js';
 import { adminSubscriberListRoutes } from './admin-subscribers.js';
 import { adminRoutes } from './admin-users.js';
+import { alertActionRoutes } from './alerts-actions.js';
+import { alertImportRoutes } from './alerts-import.js';
+import { alertFormRoutes } from './alerts-new.js';
+import { alertPageRoutes } from './alerts-page.js';
+import { alertListRoutes } from './alerts.js';
 import { authRoutes } from './auth.js';
 import { consultationExportRoutes } from './consultation-exports.js';
 import { consultationReportRoutes } from './consultation-report.js';
@@ -36,6 +41,12 @@ export function pageRoutes() {
     .route('/', practiceHistoryRoutes)
     .route('/', hubRoutes)
     .route('/', exchangeRoutes)
+    // Alerts: list and feed, the form (new, update), CAP import, then the pages of one alert (/alerts/:uuid…).
+    .route('/', alertListRoutes)
+    .route('/', alertFormRoutes)
+    .route('/', alertImportRoutes)
+    .route('/', alertPageRoutes)
+    .route('/', alertActionRoutes)
     // Consultations: list, page, votes and moderation. The report and exports (/consultations/:id/report,
     // /consultations/:id/export/*) are another module's, mounted after these.
     .route('/', consultationListRoutes)
