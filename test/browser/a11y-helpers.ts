@@ -128,3 +128,19 @@ export async function createDraftPractice(page: Page): Promise<string> {
   await Promise.all([page.waitForURL(/done=saved/), page.click(`form[action="/practices/${id}/edit"] button[type=submit]`)]);
   return id;
 }
+
+/** A pending alert written through the form (drought in Niger, in French); its id. */
+export async function createPendingAlert(page: Page): Promise<string> {
+  await page.goto('/alerts/new');
+  await page.selectOption('select[name=category]', 'drought');
+  await page.selectOption('select[name=severity]', 'Severe');
+  await page.selectOption('select[name=urgency]', 'Expected');
+  await page.selectOption('select[name=certainty]', 'Likely');
+  await page.fill('input[name=countries], textarea[name=countries]', 'NE');
+  await page.selectOption('select[name=originalLanguage]', 'fr');
+  await page.fill('input[name="text.0.headline"]', 'Sécheresse à Maradi');
+  await page.fill('textarea[name="text.0.description"]', 'Les pluies sont en retard de trois semaines.');
+  await page.fill('textarea[name="text.0.sms"]', 'Alerte secheresse Maradi: gardez les semences.');
+  await Promise.all([page.waitForURL(/\/alerts\/[0-9a-f-]{36}/), page.click('button[name=action][value=submit]')]);
+  return new URL(page.url()).pathname.split('/')[2]!;
+}

@@ -1,7 +1,7 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ARABIC_PRACTICE, HAUSA_HUB, HAUSA_PRACTICE, axeViolations, createAdmin, createDraftPractice, formProblems, langDirProblems, message, newAxeContext, signInByName, switchLocale,
+  ARABIC_PRACTICE, HAUSA_HUB, HAUSA_PRACTICE, axeViolations, createAdmin, createDraftPractice, createPendingAlert, formProblems, langDirProblems, message, newAxeContext, signInByName, switchLocale,
 } from './a11y-helpers.js';
 import { baseUrl, LOCALES, newContext, screenshot, useBrowser } from './harness.js';
 
@@ -13,6 +13,7 @@ const b = useBrowser();
 const ADMIN = 'a11y-admin@test.passerelle.example';
 let draft = '';
 let consultation = '';
+let alert = '';
 
 type PageType = { name: string; path: () => string; status?: number; open?: (page: Page) => Promise<number> };
 
@@ -31,6 +32,7 @@ const PUBLIC: PageType[] = [
   { name: 'consultation list', path: () => '/consultations' },
   { name: 'demo consultation', path: () => `/consultations/${consultation}` },
   { name: 'consultation report', path: () => `/consultations/${consultation}/report` },
+  { name: 'alerts', path: () => '/alerts' },
   { name: 'not found', path: () => '/no-such-page', status: 404 },
 ];
 
@@ -60,6 +62,28 @@ const SIGNED_IN: PageType[] = [
   { name: 'accounts (admin)', path: () => '/admin/users' },
   { name: 'new hub', path: () => '/hubs/new' },
   { name: 'hub: translate into Arabic', path: () => `/hubs/${HAUSA_HUB}/translate?lang=ar` },
+  { name: 'new alert', path: () => '/alerts/new' },
+  {
+    name: 'new alert, previewed',
+    path: () => '/alerts/new',
+    open: async (page) => {
+      await page.goto('/alerts/new');
+      await page.fill('input[name=countries], textarea[name=countries]', 'NE');
+      await page.fill('textarea[name="text.0.sms"]', 'Alerte secheresse Maradi: gardez les semences.');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/alerts/new')),
+        page.click('button[name=action][value=preview]'),
+      ]);
+      await page.waitForLoadState('load');
+      return response.status();
+    },
+  },
+  { name: 'pending alert', path: () => `/alerts/${alert}` },
+  { name: 'alert progress', path: () => `/alerts/${alert}/progress` },
+  { name: 'import an alert (CAP)', path: () => '/alerts/import' },
+  { name: 'subscribers (admin)', path: () => '/admin/subscribers' },
+  { name: 'subscriber search, bad number', path: () => '/admin/subscribers?number=abc', status: 422 },
+  { name: 'blocked numbers (admin)', path: () => '/admin/blocked-numbers' },
 ];
 
 /** Opens one page type and lists what is wrong with it (nothing when it passes). */
@@ -91,6 +115,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     const page = await ctx.newPage();
     await signInByName(page, ADMIN);
     draft = await createDraftPractice(page);
+    alert = await createPendingAlert(page);
     await page.goto('/account'); // a token, so that the account page lists one with its revoke button
     await page.fill('input[name=name]', 'a11y');
     await Promise.all([page.waitForEvent('load'), page.click('form[action="/account/tokens"] button[type=submit]')]);

@@ -169,5 +169,7 @@ export async function discoverPageTypes(baseUrl: string): Promise<PageType[]> {
     { label: 'Consultation', path: `/consultations/${consultationId}` },
     { label: 'Consultation report', path: `/consultations/${consultationId}/report` },
     { label: 'New practice (coordinator)', path: '/practices/new', signInAs: coordinator },
+    { label: 'Alerts', path: '/alerts' },
+    { label: 'New alert (coordinator)', path: '/alerts/new', signInAs: coordinator },
   ];
 }

@@ -112,7 +112,7 @@ export function AlertForm(props: Props) {
         <Select f={f} name="certainty" label={labels.certainty!} value={values.certainty} options={certaintyOptions(t)} required empty={t('form.choose')} hint={t('alerts.certainty_hint')} />
       </Section>
       <fieldset id="f-area" aria-describedby={['f-area-hint', areaError && 'f-area-err'].filter(Boolean).join(' ')}>
-        <legend>{labels.area}<span aria-hidden="true"> *</span></legend>
+        <legend>{labels.area}<span aria-hidden="true"> *</span><span class="visually-hidden"> ({t('form.required')})</span></legend>
         <p class="hint" id="f-area-hint">{t('alerts.area_hint')}</p>
         {areaError && <p class="error" id="f-area-err">{areaError}</p>}
         <TextField f={f} name="countries" label={labels.countries!} value={values.countries} hint={t('alerts.countries_hint')} maxlength={2000} />
