@@ -36,10 +36,10 @@ function tsQuery(q: TextQuery): SQL {
   return sql.join(parts, sql` || `);
 }
 
-/** The concepts' terms in every language; an empty query matches nothing. */
-function expansionQuery(q: TextQuery): SQL {
-  if (q.terms.length === 0) return sql`''::tsquery`;
-  return sql.join(q.terms.map((term) => sql`phraseto_tsquery('public.search_simple'::regconfig, ${term})`), sql` || `);
+/** The concepts' terms as one query; no terms make an empty query, which matches nothing. */
+function expansionQuery(terms: string[]): SQL {
+  if (terms.length === 0) return sql`''::tsquery`;
+  return sql.join(terms.map((term) => sql`phraseto_tsquery('public.search_simple'::regconfig, ${term})`), sql` || `);
 }
 
 function tagScore(tags: TextQuery['tags']): SQL {
@@ -66,13 +66,28 @@ function filterConditions(f: SearchFilters): SQL[] {
 
 const whereOf = (f: SearchFilters) => sql.join([sql`p.status = 'published'`, ...filterConditions(f)], sql` and `);
 
+const fuzzyTextOf = (q: TextQuery) => (q.raw.length <= FUZZY_MAX_CHARS ? q.raw : '');
+
 function paramsOf(q: TextQuery): SQL {
-  const fuzzyText = q.raw.length <= FUZZY_MAX_CHARS ? q.raw : '';
-  return sql`select (${tsQuery(q)}) as tsq, (${expansionQuery(q)}) as xq, lower(public.immutable_unaccent(${fuzzyText})) as fq`;
+  return sql`select (${tsQuery(q)}) as tsq, (${expansionQuery(q.terms)}) as xq, lower(public.immutable_unaccent(${fuzzyTextOf(q)})) as fq`;
 }
 
-const TEXT_MATCH = sql`(t.search_vector @@ params.tsq or t.search_vector @@ params.xq
-        or (params.fq <> '' and params.fq operator(public.<%) ${normTitle}))`;
+/**
+ * The (practice, language) keys of the texts that match the words, the concepts' terms or the title's
+ * trigrams, each part through its own index; `is_fuzzy` spares the scoring a second trigram test. As
+ * one OR'ed condition over a broad query the planner scans every text instead and tests each title for
+ * trigram similarity, most of the cost.
+ */
+function matchingTexts(q: TextQuery): SQL {
+  const keys = (isFuzzy: boolean) => sql`select t.practice_id, t.lang, ${sql.raw(String(isFuzzy))} as is_fuzzy from practice_texts t`;
+  // The text queries come from `params`, computed once: written inline they are evaluated again for each row.
+  const parts = [sql`${keys(false)}, params where t.search_vector @@ params.tsq`];
+  if (q.terms.length > 0) parts.push(sql`${keys(false)}, params where t.search_vector @@ params.xq`);
+  const fuzzy = fuzzyTextOf(q);
+  // A constant once bound, so the trigram index serves it.
+  if (fuzzy) parts.push(sql`${keys(true)} where lower(public.immutable_unaccent(${fuzzy})) operator(public.<%) ${normTitle}`);
+  return sql`select practice_id, lang, bool_or(is_fuzzy) as is_fuzzy from (${sql.join(parts, sql` union all `)}) k group by practice_id, lang`;
+}
 
 /** Practices tagged with a concept named in the query match even when no text does. */
 function taggedOf(tags: TextQuery['tags']): SQL {
@@ -87,22 +102,22 @@ function taggedOf(tags: TextQuery['tags']): SQL {
  * scored only for practices the filters keep: a filter (theme, country…) then saves the ranking work
  * on every text it rules out.
  */
-function matches(q: TextQuery, f: SearchFilters): SQL {
+function matches(q: TextQuery, f: SearchFilters, cols: SQL = sql`p.id`): SQL {
   const where = whereOf(f);
-  if (!q.tsText) return sql`select p.id, null::text as lang, 0::float8 as score from practices p where ${where}`;
+  if (!q.tsText) return sql`select ${cols}, null::text as lang, 0::float8 as score from practices p where ${where}`;
   return sql`
     with params as (${paramsOf(q)}),
     hits as (
       select t.practice_id, t.lang,
         ts_rank(t.search_vector, params.tsq, 1)
           + ${EXPANSION_WEIGHT} * ts_rank(t.search_vector, params.xq, 1)
-          + case when params.fq <> '' and params.fq operator(public.<%) ${normTitle}
-              then ${FUZZY_WEIGHT} * public.word_similarity(params.fq, ${normTitle}) else 0 end as score
-      from practice_texts t join practices p on p.id = t.practice_id, params
-      where ${TEXT_MATCH} and ${where}
+          + case when k.is_fuzzy then ${FUZZY_WEIGHT} * public.word_similarity(params.fq, ${normTitle}) else 0 end as score
+      from (${matchingTexts(q)}) k join practice_texts t on t.practice_id = k.practice_id and t.lang = k.lang
+        join practices p on p.id = t.practice_id, params
+      where ${where}
     ),
     best as (select distinct on (practice_id) practice_id, lang, score from hits order by practice_id, score desc, lang)
-    select p.id, b.lang, (coalesce(b.score, 0) + ${tagScore(q.tags)})::float8 as score
+    select ${cols}, b.lang, (coalesce(b.score, 0) + ${tagScore(q.tags)})::float8 as score
     from practices p left join best b on b.practice_id = p.id
     where ${where} and (b.practice_id is not null or ${taggedOf(q.tags)})`;
 }
@@ -117,7 +132,7 @@ function matchedPractices(q: TextQuery, f: SearchFilters, cols: SQL): SQL {
   if (!q.tsText) return sql`select ${cols} from practices p where ${where}`;
   return sql`
     with params as (${paramsOf(q)}),
-    hits as (select distinct t.practice_id from practice_texts t join practices p on p.id = t.practice_id, params where ${TEXT_MATCH} and ${where})
+    hits as (select distinct k.practice_id from (${matchingTexts(q)}) k join practices p on p.id = k.practice_id where ${where})
     select ${cols} from practices p left join hits h on h.practice_id = p.id
     where ${where} and (h.practice_id is not null or ${taggedOf(q.tags)})`;
 }
@@ -169,14 +184,29 @@ const FACET_COUNTS = sql.join([
     union all select t.lang from m p join practice_texts t on t.practice_id = p.id where array_position(p.languages, t.lang) is null`),
 ], sql` union all `);
 
-/** How many of all the matches (not just this page) carry each facet value. */
-export async function facetCounts(db: DbOrTx, q: TextQuery, f: SearchFilters): Promise<FacetCounts> {
-  const rows = await rowsOf<{ facet: SearchFacet; value: string; n: number }>(db.execute(sql`
-    with m as (${matchedPractices(q, f, FACET_COLUMNS)})
-    select facet, value, n from (${FACET_COUNTS}) c order by facet, n desc, value`));
+type PageOrFacetRow = { kind: 'hit' | 'total' | 'facet'; id: string | null; lang: string | null; score: number | null; facet: SearchFacet | null; value: string | null; n: number };
+
+/**
+ * One page, best first, the number of matches and how many of them carry each facet value — from one
+ * statement over one materialised match set, so that the texts are matched and scored once.
+ */
+export async function searchPageWithFacets(db: DbOrTx, q: TextQuery, f: SearchFilters, page: { limit: number; offset: number }) {
+  const rows = await rowsOf<PageOrFacetRow>(db.execute(sql`
+    with m as materialized (${matches(q, f, FACET_COLUMNS)}),
+    hit as (select id, lang, score from m order by score desc, id limit ${page.limit} offset ${page.offset})
+    select 'hit' as kind, id::text, lang, score, null as facet, null as value, 0 as n, row_number() over (order by score desc, id)::int as ord from hit
+    union all select 'total', null, null, null, null, null, count(*)::int, 0 from m
+    union all select 'facet', null, null, null, facet, value, n, -n from (${FACET_COUNTS}) c
+    order by kind, facet, ord, value`));
   const counts = Object.fromEntries(FACETS.map((facet) => [facet, [] as { value: string; count: number }[]])) as FacetCounts;
-  for (const r of rows) counts[r.facet].push({ value: r.value, count: r.n });
-  return counts;
+  const hits: { id: string; lang: string | null; score: number }[] = [];
+  let total = 0;
+  for (const r of rows) {
+    if (r.kind === 'facet') counts[r.facet!].push({ value: r.value!, count: r.n });
+    else if (r.kind === 'total') total = r.n;
+    else hits.push({ id: r.id!, lang: r.lang, score: Number(r.score) });
+  }
+  return { rows: hits, total, facets: counts };
 }
 
 // Control characters cannot occur in stored text (validation refuses them), so they can carry markup
@@ -192,7 +222,7 @@ export async function headlines(db: DbOrTx, q: TextQuery, wanted: { id: string; 
   if (wanted.length === 0) return [];
   const pairs = sql.join(wanted.map((w) => sql`(${w.id}::uuid, ${w.lang})`), sql`, `);
   const query = q.tsText
-    ? sql`(${tsQuery(q)}) || (${expansionQuery(q)}) || websearch_to_tsquery(public.search_config(t.lang), ${q.tsText})`
+    ? sql`(${tsQuery(q)}) || (${expansionQuery(q.terms)}) || websearch_to_tsquery(public.search_config(t.lang), ${q.tsText})`
     : sql`''::tsquery`;
   const body = sql`concat_ws(' … ', nullif(t.summary, ''), nullif(t.problem, ''), nullif(t.context, ''), nullif(t.lessons, ''))`;
   return rowsOf<{ id: string; lang: string; title: string; snippet: string }>(db.execute(sql`

@@ -83,8 +83,7 @@ export async function searchPractices(ctx: { db: Db; embeddings?: EmbeddingProvi
   const parsed = parseSearchQuery(query);
   const { detected, concepts, tq } = await prepare(parsed.q, interfaceLanguage);
   const offset = (parsed.page - 1) * parsed.perPage;
-  const { rows, total } = await repo.searchPage(ctx.db, tq, parsed.filters, { limit: parsed.perPage, offset });
-  const facets = await repo.facetCounts(ctx.db, tq, parsed.filters);
+  const { rows, total, facets } = await repo.searchPageWithFacets(ctx.db, tq, parsed.filters, { limit: parsed.perPage, offset });
   const practices = new Map((await publishedPracticesByIds(ctx, rows.map((r) => r.id))).map((p) => [p.id, p]));
 
   const wanted = rows.flatMap((r) => {
