@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalSmsc } from '../src/channels/sms/local-smsc.js';
 import type { AppContext } from '../src/context.js';
 import { hubs, outboxMessages, smsSubmissions, subscribers } from '../src/db/schema/index.js';
-import { createAlert, decideAlert, alertProgress } from '../src/domain/alerts/alerts.service.js';
+import { alertProgress, changeAlert, createAlert, decideAlert } from '../src/domain/alerts/alerts.service.js';
 import { startMessaging, type Messaging } from '../src/messaging.js';
 import { enqueue } from '../src/outbox/outbox.repo.js';
 import { useTestContext } from './context.js';
@@ -106,6 +106,38 @@ describe('text messages end to end, over a local SMSC', () => {
     const progress = await alertProgress(t.ctx, approver, alert.id);
     expect(progress.dispatch).toBe('done');
     expect(progress.total).toBe(3);
+  });
+
+  it('sends an Update and a Cancel to the people the alert reached, not to later subscribers', async () => {
+    await makeHub(t.ctx, { country: 'NE', adminArea: 'Maradi' });
+    await start();
+    await smsc!.deliver('+22790000041', 'PASSERELLE', 'ABONNER criquets Maradi');
+    await waitFor(() => smsc!.submitted().length === 1, 'the SUB answer');
+    const author = (await makeUser(t.ctx, 'coordinator')).actor;
+    const approver = (await makeUser(t.ctx, 'curator')).actor;
+    const base = {
+      category: 'locusts', severity: 'Severe', urgency: 'Immediate', certainty: 'Observed', adminAreas: ['NE:maradi'],
+      effectiveAt: new Date(t.clock.now().getTime() - 3600_000).toISOString(), expiresAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(), originalLanguage: 'fr',
+    };
+    const alert = await createAlert(t.ctx, author, { ...base, texts: { fr: { headline: 'Criquets', description: 'Essaims signalés.', sms: 'Criquets signales pres de Maradi.' } } });
+    await decideAlert(t.ctx, approver, alert.id, { decision: 'approve' });
+    messaging!.wakeFanout();
+    await waitFor(() => textsTo('+22790000041').length === 2, 'the alert');
+
+    // Someone subscribes after the alert went out: the Update is not for them.
+    await smsc!.deliver('+22790000042', 'PASSERELLE', 'ABONNER criquets Maradi');
+    await waitFor(() => textsTo('+22790000042').length === 1, 'the second SUB answer');
+    const update = await changeAlert(t.ctx, author, alert.id, { msgType: 'Update', alert: { ...base, texts: { fr: { headline: 'Criquets', description: 'Essaims plus au sud.', sms: 'Mise a jour: criquets au sud de Maradi.' } } } });
+    await decideAlert(t.ctx, approver, update.id, { decision: 'approve' });
+    messaging!.wakeFanout();
+    await waitFor(() => textsTo('+22790000041').length === 3, 'the update');
+    const cancel = await changeAlert(t.ctx, author, update.id, { msgType: 'Cancel', alert: { ...base, texts: { fr: { headline: 'Fin', description: 'Les essaims sont partis.', sms: 'Fin de l alerte criquets.' } } } });
+    await decideAlert(t.ctx, approver, cancel.id, { decision: 'approve' });
+    messaging!.wakeFanout();
+    await waitFor(() => textsTo('+22790000041').length === 4, 'the cancellation');
+    await messaging!.dispatcher!.drained();
+    expect(textsTo('+22790000041').slice(1)).toEqual(['Criquets signales pres de Maradi.', 'Mise a jour: criquets au sud de Maradi.', 'Fin de l alerte criquets.']);
+    expect(textsTo('+22790000042')).toHaveLength(1);
   });
 
   it('keeps a message whose answer was lost from being sent twice: a receipt settles it', async () => {
