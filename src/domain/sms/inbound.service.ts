@@ -1,4 +1,3 @@
-import type { InboundSms } from '../../channels/sms/sms.js';
 import type { Logger } from '../../lib/logger.js';
 import * as outbox from '../../outbox/outbox.repo.js';
 import type { InboundLimits } from '../subscribers/inbound-limits.js';
@@ -16,6 +15,9 @@ export type InboundDeps = AnswerDeps & {
   smsLimits: InboundLimits;
   cfg: { defaultLocale: string; sms: { country: string | null; replyBudget: number } };
 };
+
+/** A text message as a channel hands it over (the domain does not know channels). */
+export type ReceivedSms = { from: string; to: string; text: string; receivedAt: Date; channel: 'smpp' | 'http' };
 
 export type InboundOutcome = 'answered' | 'invalid_number' | 'blocked' | 'rate_limited' | 'empty';
 
@@ -35,7 +37,7 @@ const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\
  * crash before that makes the SMSC deliver it again — recognised, within a window, as the same message.
  * Returns what was done and the id of the queued answer, if any.
  */
-export async function handleInbound(ctx: InboundDeps, sms: InboundSms): Promise<{ outcome: InboundOutcome; replyId: string | null }> {
+export async function handleInbound(ctx: InboundDeps, sms: ReceivedSms): Promise<{ outcome: InboundOutcome; replyId: string | null }> {
   const body = clean(sms.text);
   const at = ctx.clock.now();
   const store = (from: string, outcome: string) =>
