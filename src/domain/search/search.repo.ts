@@ -13,6 +13,8 @@ export type TextQuery = {
   langs: string[];
   /** Labels and synonyms of the concepts named in the query, matched as exact phrases. */
   terms: string[];
+  /** The terms a text in each vocabulary language is scored against (see the service's byLanguage). */
+  termsByLang: Record<string, string[]>;
   /** Concepts named in the query: tagged practices match and rank higher. */
   tags: { themes: string[]; targetGroups: string[]; technologies: string[]; sdgs: number[]; wsis: string[] };
 };
@@ -42,6 +44,22 @@ function expansionQuery(terms: string[]): SQL {
   return sql.join(terms.map((term) => sql`phraseto_tsquery('public.search_simple'::regconfig, ${term})`), sql` || `);
 }
 
+// Vocabulary languages are our own two-letter codes; checked anyway, as they become column names.
+const LANG_COLUMN = /^[a-z]{2,3}$/;
+const termLangs = (q: TextQuery) => Object.keys(q.termsByLang).filter((lang) => LANG_COLUMN.test(lang)).sort();
+
+/**
+ * The expansion query a text is scored against: its language's terms and the lending languages' (a dozen)
+ * rather than all of them (up to 60) — scoring costs time in proportion to the query's terms, for every
+ * matching text. A text in a language the vocabulary lacks is scored against every term.
+ */
+function expansionForText(q: TextQuery): SQL {
+  const langs = termLangs(q);
+  if (langs.length === 0) return sql`params.xq`;
+  const branches = langs.map((lang) => sql.raw(`when '${lang}' then params.xq_${lang}`));
+  return sql`(case lower(split_part(t.lang, '-', 1)) ${sql.join(branches, sql` `)} else params.xq end)`;
+}
+
 function tagScore(tags: TextQuery['tags']): SQL {
   return sql`(${TAG_WEIGHT} * ((p.themes && ${textArray(tags.themes)})::int + (p.target_groups && ${textArray(tags.targetGroups)})::int
     + (p.technologies && ${textArray(tags.technologies)})::int + (p.sdgs && ${intArray(tags.sdgs)})::int
@@ -69,7 +87,9 @@ const whereOf = (f: SearchFilters) => sql.join([sql`p.status = 'published'`, ...
 const fuzzyTextOf = (q: TextQuery) => (q.raw.length <= FUZZY_MAX_CHARS ? q.raw : '');
 
 function paramsOf(q: TextQuery): SQL {
-  return sql`select (${tsQuery(q)}) as tsq, (${expansionQuery(q.terms)}) as xq, lower(public.immutable_unaccent(${fuzzyTextOf(q)})) as fq`;
+  const perLang = termLangs(q).map((lang) => sql`, (${expansionQuery(q.termsByLang[lang]!)}) as ${sql.raw(`xq_${lang}`)}`);
+  return sql`select (${tsQuery(q)}) as tsq, (${expansionQuery(q.terms)}) as xq${sql.join(perLang, sql``)},
+    lower(public.immutable_unaccent(${fuzzyTextOf(q)})) as fq`;
 }
 
 /**
@@ -110,7 +130,7 @@ function matches(q: TextQuery, f: SearchFilters, cols: SQL = sql`p.id`): SQL {
     hits as (
       select t.practice_id, t.lang,
         ts_rank(t.search_vector, params.tsq, 1)
-          + ${EXPANSION_WEIGHT} * ts_rank(t.search_vector, params.xq, 1)
+          + ${EXPANSION_WEIGHT} * ts_rank(t.search_vector, ${expansionForText(q)}, 1)
           + case when k.is_fuzzy then ${FUZZY_WEIGHT} * public.word_similarity(params.fq, ${normTitle}) else 0 end as score
       from (${matchingTexts(q)}) k join practice_texts t on t.practice_id = k.practice_id and t.lang = k.lang
         join practices p on p.id = t.practice_id, params

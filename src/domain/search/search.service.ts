@@ -4,7 +4,7 @@ import { rerankByMeaning, type EmbeddingProvider } from '../matching/embeddings.
 import type { Actor } from '../accounts/accounts.js';
 import { publishedPracticesByIds } from '../practices/practices.service.js';
 import type { Practice } from '../practices/practices.js';
-import { matchConcepts, termsOf, type ConceptMatch } from '../vocabulary/vocabulary.js';
+import { matchConcepts, termsByLanguage, termsOf, type ConceptMatch } from '../vocabulary/vocabulary.js';
 import { headlineToHtml } from './highlight.js';
 import { detectQueryLanguage } from './language-detect.js';
 import { parseSearchQuery, type SearchHit, type SearchResult } from './search.js';
@@ -27,12 +27,28 @@ function textQueryOf(q: string, langs: string[], concepts: ConceptMatch[]): repo
     else if (c.facet === 'sdg') tags.sdgs.push(Number(c.value));
     else tags.wsis.push(c.value);
   }
-  if (words.length === 0) return { raw: '', tsText: '', langs, terms: [], tags };
+  if (words.length === 0) return { raw: '', tsText: '', langs, terms: [], termsByLang: {}, tags };
   const typed = new Set(words.map((w) => w.toLowerCase()));
   const terms = [...new Set(concepts.flatMap((c) => termsOf(c.facet, c.value)).map((x) => x.toLowerCase()))]
     .filter((x) => !typed.has(x))
     .slice(0, MAX_TERMS);
-  return { raw: q, tsText: OPERATORS.test(q) ? q : words.join(' or '), langs, terms, tags };
+  return { raw: q, tsText: OPERATORS.test(q) ? q : words.join(' or '), langs, terms, termsByLang: byLanguage(concepts, terms), tags };
+}
+
+// Texts in any language borrow these languages' words ("malaria", "radio", "SMS"): their terms count in every text.
+const LENDING_LANGS = ['en', 'fr'];
+
+/** The chosen terms a text in each vocabulary language is scored against: its own language's and the lending languages'. */
+function byLanguage(concepts: ConceptMatch[], terms: string[]): Record<string, string[]> {
+  const chosen = new Set(terms);
+  const own: Record<string, Set<string>> = {};
+  for (const c of concepts) {
+    for (const [lang, xs] of Object.entries(termsByLanguage(c.facet, c.value))) {
+      for (const x of xs.map((t) => t.toLowerCase())) if (chosen.has(x)) (own[lang] ??= new Set()).add(x);
+    }
+  }
+  const lent = LENDING_LANGS.flatMap((l) => [...(own[l] ?? [])]);
+  return Object.fromEntries(Object.entries(own).map(([lang, xs]) => [lang, [...new Set([...xs, ...lent])]]));
 }
 
 function isTagged(p: Practice, c: ConceptMatch): boolean {

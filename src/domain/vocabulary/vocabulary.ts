@@ -179,6 +179,13 @@ export function termsOf(facet: Facet, value: string): string[] {
   return [...(getIndex().termsByConcept.get(conceptKey(facet, value)) ?? [])];
 }
 
+/** A concept's search terms in each vocabulary language (those of `termsOf`, by language). */
+export function termsByLanguage(facet: Facet, value: string): Partial<Record<VocabularyLang, string[]>> {
+  const langs = Object.hasOwn(TABLES[facet] ?? {}, value) ? TABLES[facet][value] : undefined;
+  if (!langs) return {};
+  return Object.fromEntries((Object.entries(langs) as Array<[VocabularyLang, Entry]>).map(([lang, e]) => [lang, [...matchableTerms(value, e)]]));
+}
+
 /** The label of a concept in a language ("pt-BR" uses "pt"), falling back to English, then to the value. */
 export function conceptLabel(facet: Facet, value: string, lang: string): string {
   const langs = Object.hasOwn(TABLES[facet] ?? {}, value) ? TABLES[facet][value] : undefined;
