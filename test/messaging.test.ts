@@ -179,7 +179,7 @@ describe('text messages end to end, over a local SMSC', () => {
     // The clock is fixed: move it on so that retries and the grace period come due.
     const ticking = setInterval(() => t.clock.advance(5_000), 20);
     try {
-      await waitFor(() => new Set(smsc!.submitted().map((e) => e.to)).size === numbers.length, 'every number at the SMSC', 10_000);
+      await waitFor(() => new Set(smsc!.submitted().map((e) => e.to)).size === numbers.length, 'every number at the SMSC', 20_000);
     } finally {
       clearInterval(ticking);
     }

@@ -69,7 +69,7 @@ export function recordingHandlers() {
 }
 
 /** Polls until `condition` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 3_000): Promise<void> {
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
