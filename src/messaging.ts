@@ -2,7 +2,7 @@ import type { AppContext } from './context.js';
 import { startAlertFanout } from './domain/alerts/alert-fanout.js';
 import { handleInbound } from './domain/sms/inbound.service.js';
 import { startDispatcher, type Dispatcher } from './outbox/dispatcher.js';
-import { applyReceipt } from './outbox/outbox.repo.js';
+import { createReceiptBatcher } from './outbox/receipt-batcher.js';
 
 export type Messaging = { dispatcher: Dispatcher | null; wakeFanout(): void; stop(): Promise<void> };
 
@@ -15,6 +15,7 @@ export function startMessaging(ctx: AppContext, opts: { fanoutIntervalMs?: numbe
   const channel = ctx.sms;
   const dispatcher = channel ? startDispatcher(ctx, channel, { uncertainGraceMs: ctx.cfg.sms.uncertainGraceMs, pollMs: opts.dispatcherPollMs }) : null;
   const fanout = startAlertFanout(ctx, { intervalMs: opts.fanoutIntervalMs, onQueued: () => dispatcher?.wake() });
+  const receipts = createReceiptBatcher(ctx.db);
   if (channel) {
     void channel
       .start({
@@ -23,7 +24,7 @@ export function startMessaging(ctx: AppContext, opts: { fanoutIntervalMs?: numbe
           dispatcher?.wake();
         },
         onReceipt: async (r) => {
-          await applyReceipt(ctx.db, { smscId: r.messageId, state: r.state, errorCode: r.errorCode, phone: r.phone, text: r.text, at: r.at });
+          await receipts.add({ smscId: r.messageId, state: r.state, errorCode: r.errorCode, phone: r.phone, text: r.text, at: r.at });
         },
       })
       .catch((e: unknown) => ctx.log.error({ err: e }, 'the text-message channel did not start'));
@@ -35,6 +36,7 @@ export function startMessaging(ctx: AppContext, opts: { fanoutIntervalMs?: numbe
       await fanout.stop();
       await dispatcher?.stop();
       await channel?.close();
+      await receipts.drain();
     },
   };
 }

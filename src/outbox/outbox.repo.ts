@@ -136,6 +136,31 @@ export async function applyReceipt(db: DbOrTx, r: Receipt): Promise<string | nul
 }
 
 /**
+ * Applies many receipts at once: those whose SMSC id is known in a few statements (the common case: one
+ * receipt per segment sent, so as many as messages), the others one by one through `applyReceipt`. Same
+ * rules as `applyReceipt`.
+ */
+export async function applyReceipts(db: DbOrTx, receipts: Receipt[]): Promise<void> {
+  if (receipts.length === 0) return;
+  const known = new Map(
+    (await db.select({ smscId: smsSubmissions.smscId, messageId: smsSubmissions.messageId }).from(smsSubmissions).where(inArray(smsSubmissions.smscId, receipts.map((r) => r.smscId)))).map((r) => [r.smscId, r.messageId]),
+  );
+  const batch = receipts.filter((r) => known.has(r.smscId));
+  for (const r of receipts.filter((x) => !known.has(x.smscId))) await applyReceipt(db, r);
+  if (batch.length === 0) return;
+  const rows = sql.join(batch.map((r) => sql`(${r.smscId}::text, ${r.state}::text, ${r.errorCode ?? null}::text)`), sql`, `);
+  await db.execute(sql`update sms_submissions s set state = v.state, error_code = v.error_code from (values ${rows}) v(smsc_id, state, error_code) where s.smsc_id = v.smsc_id`);
+  const delivered = [...new Set(batch.filter((r) => FINAL[r.state] === 'delivered').map((r) => known.get(r.smscId)!))];
+  if (delivered.length > 0) {
+    const at = batch.reduce((latest, r) => (r.at > latest ? r.at : latest), batch[0]!.at);
+    await db.update(outboxMessages).set({ status: 'delivered', deliveredAt: at }).where(and(inArray(outboxMessages.id, delivered), inArray(outboxMessages.status, ['sent', 'uncertain', 'sending'])));
+  }
+  for (const r of batch.filter((x) => FINAL[x.state] === 'failed')) {
+    await db.update(outboxMessages).set({ status: 'failed', lastError: `receipt: ${r.state}${r.errorCode ? ` (${r.errorCode})` : ''}` }).where(and(eq(outboxMessages.id, known.get(r.smscId)!), inArray(outboxMessages.status, ['sent', 'uncertain', 'sending'])));
+  }
+}
+
+/**
  * Whether a receipt's "text:" is the start of `body`. SMSCs echo about 20 characters and often only in
  * ASCII, writing something else ('.', '?') for the rest: those positions match any character.
  */

@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/context.js';
+import { outboxMessages, smsSubmissions } from '../db/schema/index.js';
+import { applyReceipts, claimDue, enqueue, settle } from './outbox.repo.js';
+import { createReceiptBatcher } from './receipt-batcher.js';
+
+const t = useTestContext();
+
+async function sentMessages(n: number) {
+  const at = t.clock.now();
+  await enqueue(t.ctx.db, Array.from({ length: n }, (_, i) => ({ dedupeKey: `r:${i}`, purpose: 'reply' as const, toNumber: `+2279000010${i}`, lang: 'fr', body: `Message ${i}`, parts: 1 })), at);
+  const claimed = await claimDue(t.ctx.db, at, n);
+  await settle(t.ctx.db, claimed.map((m, i) => ({ id: m.id, kind: 'sent' as const, smscIds: [`smsc-${i}`] })), at);
+  return claimed;
+}
+
+const statusOf = async () => new Map((await t.ctx.db.select().from(outboxMessages)).map((m) => [m.dedupeKey, m.status]));
+
+describe('delivery receipts in batches', () => {
+  it('marks delivered and failed messages as one receipt at a time would, and matches an unknown id by number', async () => {
+    const [, , third] = await sentMessages(3);
+    // The third message's submission was never recorded (the node died before): its receipt has an unknown id.
+    await t.ctx.db.delete(smsSubmissions).where(eq(smsSubmissions.messageId, third!.id));
+    await t.ctx.db.update(outboxMessages).set({ status: 'uncertain', lastError: 'interrupted while sending' }).where(eq(outboxMessages.id, third!.id));
+    const at = t.clock.now();
+    await applyReceipts(t.ctx.db, [
+      { smscId: 'smsc-0', state: 'delivered', at },
+      { smscId: 'smsc-1', state: 'expired', errorCode: '027', at },
+      { smscId: 'smsc-x', state: 'delivered', phone: '+22790000102', text: 'Message 2', at },
+      { smscId: 'nobody', state: 'delivered', phone: '+22799999999', at },
+    ]);
+    expect(Object.fromEntries(await statusOf())).toEqual({ 'r:0': 'delivered', 'r:1': 'failed', 'r:2': 'delivered' });
+    const states = Object.fromEntries((await t.ctx.db.select().from(smsSubmissions)).map((s) => [s.smscId, `${s.state}/${s.errorCode}`]));
+    expect(states).toEqual({ 'smsc-0': 'delivered/null', 'smsc-1': 'expired/027', 'smsc-x': 'delivered/null' });
+  });
+
+  it('resolves each receipt only once it is stored, in batches', async () => {
+    await sentMessages(5);
+    const batcher = createReceiptBatcher(t.ctx.db, { maxBatch: 2, maxWaitMs: 10 });
+    await Promise.all([0, 1, 2, 3, 4].map((i) => batcher.add({ smscId: `smsc-${i}`, state: 'delivered', at: t.clock.now() })));
+    expect([...(await statusOf()).values()]).toEqual(['delivered', 'delivered', 'delivered', 'delivered', 'delivered']);
+    await batcher.drain();
+  });
+});
