@@ -4,7 +4,13 @@ import { handleInbound } from './domain/sms/inbound.service.js';
 import { startDispatcher, type Dispatcher } from './outbox/dispatcher.js';
 import { createReceiptBatcher } from './outbox/receipt-batcher.js';
 
-export type Messaging = { dispatcher: Dispatcher | null; wakeFanout(): void; stop(): Promise<void> };
+export type Messaging = {
+  dispatcher: Dispatcher | null;
+  /** Resolves once the channel has started (at once without a channel); never rejects. */
+  started: Promise<void>;
+  wakeFanout(): void;
+  stop(): Promise<void>;
+};
 
 /**
  * Text messages in and out: the channel (when one is configured) hands received messages to the command
@@ -16,9 +22,11 @@ export function startMessaging(ctx: AppContext, opts: { fanoutIntervalMs?: numbe
   const dispatcher = channel ? startDispatcher(ctx, channel, { uncertainGraceMs: ctx.cfg.sms.uncertainGraceMs, pollMs: opts.dispatcherPollMs }) : null;
   const fanout = startAlertFanout(ctx, { intervalMs: opts.fanoutIntervalMs, onQueued: () => dispatcher?.wake() });
   const receipts = createReceiptBatcher(ctx.db);
+  let started = Promise.resolve();
   if (channel) {
-    void channel
-      .start({
+    // Orphaned messages first (see Dispatcher.ready), then the link that brings their receipts.
+    started = (dispatcher?.ready ?? Promise.resolve())
+      .then(() => channel.start({
         onInbound: async (sms) => {
           await handleInbound(ctx, sms);
           dispatcher?.wake();
@@ -26,11 +34,12 @@ export function startMessaging(ctx: AppContext, opts: { fanoutIntervalMs?: numbe
         onReceipt: async (r) => {
           await receipts.add({ smscId: r.messageId, state: r.state, errorCode: r.errorCode, phone: r.phone, text: r.text, at: r.at });
         },
-      })
+      }))
       .catch((e: unknown) => ctx.log.error({ err: e }, 'the text-message channel did not start'));
   }
   return {
     dispatcher,
+    started,
     wakeFanout: () => fanout.wake(),
     stop: async () => {
       await fanout.stop();

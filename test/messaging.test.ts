@@ -159,6 +159,27 @@ describe('text messages end to end, over a local SMSC', () => {
     expect(to('+22790000021')).toHaveLength(1);
   });
 
+  it('settles a message the previous process left "sending" with the receipt that comes when the link is back', async () => {
+    smsc = await startTestSmsc();
+    await enqueue(t.ctx.db, [{ dedupeKey: 'test:orphan', purpose: 'reply', toNumber: '+22790000051', lang: 'fr', body: 'Parti avant la panne', parts: 1 }], t.clock.now());
+    await t.ctx.db.update(outboxMessages).set({ status: 'sending', claimedAt: t.clock.now() });
+    // The SMSC holds a receipt for it; it is delivered as soon as the node binds.
+    const receipt = smsc.deliverPdu({
+      source_addr: '22790000051', source_addr_ton: 1, destination_addr: 'PASSERELLE', esm_class: 0x04, data_coding: 0,
+      short_message: Buffer.from('id:abc123 sub:001 dlvrd:001 submit date:2606011000 done date:2606011000 stat:DELIVRD err:000 text:Parti avant la panne', 'latin1'),
+    });
+    const channel = nodeChannel(smsc);
+    const ctx: AppContext = { ...t.ctx, sms: channel, cfg: { ...t.ctx.cfg, sms: { ...t.ctx.cfg.sms, uncertainGraceMs: 1_000 } } };
+    messaging = startMessaging(ctx, { fanoutIntervalMs: 20, dispatcherPollMs: 10 });
+    await receipt;
+    await waitFor(() => true, '');
+    const [m] = await t.ctx.db.select().from(outboxMessages);
+    expect(m?.status).toBe('delivered');
+    t.clock.advance(5_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(to('+22790000051')).toHaveLength(0);
+  });
+
   it('sends an uncertain message again when no receipt claims it within the grace period', async () => {
     const { ctx } = await start({ graceMs: 1_000 });
     await enqueue(ctx.db, [{ dedupeKey: 'test:2', purpose: 'reply', toNumber: '+22790000031', lang: 'fr', body: 'Jamais parti', parts: 1 }], t.clock.now());

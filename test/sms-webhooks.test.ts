@@ -28,11 +28,12 @@ function fakeAfricasTalking() {
   return { sent, fetch: fetch as typeof globalThis.fetch };
 }
 
-function setUp() {
+async function setUp() {
   const at = fakeAfricasTalking();
   const channel = createAfricasTalkingChannel({ username: 'sandbox', apiKey: 'key', webhookSecret: SECRET, fetch: at.fetch, log: createLogger('silent') });
   const ctx: AppContext = { ...t.ctx, sms: channel };
   messaging = startMessaging(ctx, { fanoutIntervalMs: 20, dispatcherPollMs: 10 });
+  await messaging.started;
   return { at, app: createApp(ctx) };
 }
 
@@ -41,7 +42,7 @@ const post = (app: ReturnType<typeof createApp>, path: string, form: Record<stri
 
 describe("Africa's Talking webhooks", () => {
   it('answers a text message received through the gateway, with no session and no CSRF token', async () => {
-    const { at, app } = setUp();
+    const { at, app } = await setUp();
     const res = await post(app, `/sms/africastalking/inbound?secret=${SECRET}`, { from: '+22790000001', to: '12345', text: 'AIDE', date: '2026-06-01T10:00:00Z', id: 'in-1' });
     expect(res.status).toBe(200);
     await waitFor(() => at.sent.length === 1, 'the answer sent through the API');
@@ -50,14 +51,14 @@ describe("Africa's Talking webhooks", () => {
   });
 
   it('refuses a callback without the shared secret, and is absent when the node does not use the gateway', async () => {
-    const { app } = setUp();
+    const { app } = await setUp();
     expect((await post(app, '/sms/africastalking/inbound?secret=wrong', { from: '+22790000001', to: '12345', text: 'HELP' })).status).toBe(401);
     expect((await post(app, '/sms/africastalking/inbound', { from: '+22790000001', to: '12345', text: 'HELP' })).status).toBe(401);
     expect((await post(createApp(t.ctx), `/sms/africastalking/inbound?secret=${SECRET}`, { from: '+22790000001', text: 'HELP' })).status).toBe(404);
   });
 
   it('refuses a body over 16 KB', async () => {
-    const { app } = setUp();
+    const { app } = await setUp();
     const res = await post(app, `/sms/africastalking/inbound?secret=${SECRET}`, { from: '+22790000001', to: '12345', text: 'x'.repeat(20_000) });
     expect(res.status).toBe(413);
   });

@@ -19,6 +19,12 @@ export type DispatcherOptions = {
 };
 
 export type Dispatcher = {
+  /**
+   * Resolves once messages left `sending` by a previous process are marked `uncertain`: start the channel
+   * after it, or a receipt for one of them could arrive first, find no uncertain message to settle, and be
+   * acknowledged and lost — and the message sent again.
+   */
+  ready: Promise<void>;
   /** Look for due messages now (after an enqueue) rather than at the next poll. */
   wake(): void;
   /** Resolves when no message is due or in flight (for tests and the benchmark). */
@@ -116,9 +122,13 @@ export function startDispatcher(ctx: { db: Db; clock: Clock; log: Logger }, chan
     }
   }
 
-  const loop = (async () => {
+  const ready = (async () => {
     const orphans = await repo.markOrphansUncertain(ctx.db, ctx.clock.now());
     if (orphans > 0) ctx.log.warn({ messages: orphans }, 'messages were being sent when the node stopped: waiting for their receipts');
+  })();
+  const loop = (async () => {
+    // A database that failed here fails again at the first claim, which logs and retries.
+    await ready.catch((e: unknown) => ctx.log.error({ err: e }, 'outbox dispatcher: could not mark interrupted messages'));
     let lastFlush = Date.now();
     while (isRunning) {
       try {
@@ -137,6 +147,7 @@ export function startDispatcher(ctx: { db: Db; clock: Clock; log: Logger }, chan
   })();
 
   return {
+    ready,
     wake: notify,
     drained: () =>
       new Promise<void>((resolve) => {
