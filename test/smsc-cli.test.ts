@@ -38,7 +38,8 @@ describe('passerelle smsc and passerelle sms send', () => {
   it('runs a local SMSC, sends a text as a handset and prints the reply', { timeout: 90_000 }, async () => {
     const log = path.join(dir, 'smsc.jsonl');
     const smsc = start(['smsc', '--port', '0', '--log', log]);
-    await until(() => /listening on smpp:\/\/127\.0\.0\.1:\d+/.test(smsc.output.out), 'the SMSC to listen');
+    // The banner's lines may arrive in separate chunks: wait for the last one needed.
+    await until(() => /listening on smpp:\/\/127\.0\.0\.1:\d+[\s\S]*SMPP_URL=/.test(smsc.output.out), 'the SMSC to listen and print its SMPP_URL');
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(smsc.output.out)![1]);
     expect(smsc.output.out).toContain(`SMPP_URL=smpp://passerelle:passerelle@127.0.0.1:${port}`);
 
