@@ -15,7 +15,8 @@ import { runOnce, type RunMode, type RunResult } from './sms/run.js';
  * node is SIGKILLed once halfway and started again) whose duplicates and losses are counted from the
  * SMSC's log. Options: --subscribers N, --engines pglite,postgres, --runs clean,fault, --window N,
  * --tps N, --grace-ms N, --drop-every N, --save FILE (results as JSON), --from FILE (render saved
- * results instead of measuring), --no-docs. See docs/benchmarks.md.
+ * results instead of measuring), --note TEXT (repeatable: a note added to the section), --no-docs.
+ * See docs/benchmarks.md.
  */
 const { values: opt } = parseArgs({
   options: {
@@ -28,6 +29,7 @@ const { values: opt } = parseArgs({
     'drop-every': { type: 'string', default: '10000' },
     save: { type: 'string' },
     from: { type: 'string' },
+    note: { type: 'string', multiple: true, default: [] },
     'no-docs': { type: 'boolean', default: false },
   },
 });
@@ -66,6 +68,7 @@ if (opt.from) {
   if (opt.save) writeFileSync(opt.save, JSON.stringify(run, null, 1));
 }
 
+run = { ...run, notes: [...run.notes, ...opt.note] };
 const s = run.settings;
 const shares = AUDIENCES.map((a) => `${a.lang} in ${a.country} (+${String(a.firstNumber).slice(0, -6)}…)`).join(', ');
 const texts = Object.entries(ALERT_TEXTS).map(([lang, t]) => `${lang} ${[...t.sms].length} characters`).join(', ');

@@ -44,6 +44,15 @@ function faultRow(r: RunResult) {
   ];
 }
 
+/** The issue's bar: every subscriber gets the alert once, in every run. */
+function verdictOf(results: RunResult[]) {
+  const cell = (r: RunResult) => `${r.engine} ${r.mode}: ${n(r.verdict.duplicates)} duplicates, ${n(r.verdict.losses)} losses`;
+  const failed = results.filter((r) => r.verdict.duplicates + r.verdict.losses > 0);
+  return failed.length === 0
+    ? `Verdict: **0 duplicates and 0 losses in every run** (${results.map((r) => `${r.engine} ${r.mode}`).join(', ')}).`
+    : `Verdict: **not met** — duplicates and losses must both be 0: ${failed.map(cell).join('; ')}. Causes in the notes.`;
+}
+
 function progressRow(r: RunResult) {
   const deciles = (r.deciles ?? []).map((t) => (t === null ? '—' : `${Math.round(t)}`));
   return [r.engine, r.mode, ...deciles, counts(r.receiptAttempts ?? {})];
@@ -56,13 +65,14 @@ export function renderSection(run: SavedRun, method: string[], findings: string[
   const loads = run.results.map((r) => `${r.engine} ${r.mode} ${s(r.loadMs)}`).join(', ');
   return [
     HEADING, '',
-    `Run ${run.date} on ${run.machine}. ${n(st.subscribers)} subscribers, one alert; SMPP window ${st.window}, throughput cap ${n(st.tps)} submit_sm/s, uncertain grace ${st.graceMs / 1000} s; fault runs: the SMSC drops the link every ${n(st.dropEvery)} accepted segments and the node is SIGKILLed once when half the subscribers are reached. Bulk load of the subscribers (not timed by the benchmark's verdict): ${loads}.`, '',
+    `Run ${run.date} on ${run.machine}. ${n(st.subscribers)} subscribers, one alert; SMPP window ${st.window}, throughput cap ${n(st.tps)} submit_sm/s, uncertain grace ${st.graceMs / 1000} s; fault runs: the SMSC drops the link every ${n(st.dropEvery)} accepted segments and the node is SIGKILLed once when half the subscribers are reached. Bulk load of the subscribers (setup, not in the times below): ${loads}.`, '',
     '### Results', '',
     'Counted from the SMSC\'s own log: a message is a lone segment or every part of one UDH reference, per destination number. Duplicates: subscribers with more than one whole message; losses: with none.', '',
     table(
       ['Engine', 'Run', 'Time to complete', 'Spawn → first SMS', 'Segments/s', 'Messages/s', 'Peak RSS (node)', 'Segments at the SMSC / expected', 'Exactly once, right text', 'Duplicates', 'Losses', 'Wrong text / strangers / stray segments', 'Node exits not caused by the benchmark'],
       run.results.map(resultRow),
     ), '',
+    verdictOf(run.results), '',
     '### Progress', '',
     'Seconds from the node\'s spawn until a share of the subscribers had their whole message; then the SMSC\'s attempts to hand the node its delivery receipts (a receipt not answered within 10 s is sent again).', '',
     table(['Engine', 'Run', ...Array.from({ length: 10 }, (_, i) => `${(i + 1) * 10} %`), 'Receipt deliver_sm attempts'], run.results.map(progressRow)), '',

@@ -134,7 +134,6 @@ async function driveNode(o: RunOptions, db: BenchDatabase, smsc: LocalSmsc, prep
   let readAtKill: (() => Promise<InFlight[]>) | null = null;
   let lastSpawn = t0;
   let lastReport = t0;
-  let completedAt: number | null = null;
   const crashes: Crash[] = [];
   for (;;) {
     await sleep(100);
@@ -171,7 +170,6 @@ async function driveNode(o: RunOptions, db: BenchDatabase, smsc: LocalSmsc, prep
     if (fault && fault.restartMs === null && tracker.state.firstAfterMark > 0) fault.restartMs = tracker.state.firstAfterMark - lastSpawn;
     const idle = now - Math.max(tracker.state.lastAt, lastSpawn);
     if (tracker.reached.size >= total) {
-      completedAt ??= now;
       if (idle >= quietMs) break;
     } else if (idle >= stuckMs) {
       say(`nothing accepted for ${stuckMs / 1000} s with ${(total - tracker.reached.size).toLocaleString('en-US')} subscribers not reached: giving up`);

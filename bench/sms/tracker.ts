@@ -8,7 +8,7 @@ export function createTracker() {
   const parts = new Map<string, Set<number>>();
   const reached = new Set<string>();
   // firstAfterMark: the first segment accepted after `mark()` (a restart), 0 until then.
-  const state = { segments: 0, lastAt: 0, firstAt: 0, markedAt: 0, firstAfterMark: 0 };
+  const state = { segments: 0, lastAt: 0, markedAt: 0, firstAfterMark: 0 };
   return {
     reached,
     state,
@@ -16,7 +16,6 @@ export function createTracker() {
       const now = Date.now();
       state.segments++;
       state.lastAt = now;
-      if (state.firstAt === 0) state.firstAt = now;
       if (state.markedAt > 0 && state.firstAfterMark === 0) state.firstAfterMark = now;
       const number = e.to.replace(/^\+/, '');
       if (!e.udh) return void reached.add(number);
