@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import { outboxMessages, smsSubmissions } from '../db/schema/index.js';
 
@@ -113,7 +113,8 @@ export async function applyReceipt(db: DbOrTx, r: Receipt): Promise<string | nul
     const candidates = await db
       .select({ id: outboxMessages.id, body: outboxMessages.body, parts: outboxMessages.parts, n: sql<number>`(select count(*)::int from sms_submissions s where s.message_id = ${outboxMessages.id})` })
       .from(outboxMessages)
-      .where(and(eq(outboxMessages.toNumber, r.phone), inArray(outboxMessages.status, ['uncertain', 'sending', 'queued', 'sent', 'delivered']), sql`${outboxMessages.lastError} is not null or ${outboxMessages.status} = 'uncertain'`))
+      // or(), not a raw "a or b": and() does not parenthesise its parts, and the OR would escape the number.
+      .where(and(eq(outboxMessages.toNumber, r.phone), inArray(outboxMessages.status, ['uncertain', 'sending', 'queued', 'sent', 'delivered']), or(isNotNull(outboxMessages.lastError), eq(outboxMessages.status, 'uncertain'))))
       .orderBy(asc(outboxMessages.seq));
     // A message with parts still unaccounted for; uncertain ones first.
     const open = candidates.filter((c) => c.n < c.parts);

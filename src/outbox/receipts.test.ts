@@ -42,4 +42,16 @@ describe('delivery receipts in batches', () => {
     expect([...(await statusOf()).values()]).toEqual(['delivered', 'delivered', 'delivered', 'delivered', 'delivered']);
     await batcher.drain();
   });
+
+  it('matches a receipt with an unknown id only to an uncertain message to its own number', async () => {
+    const [first, second] = await sentMessages(2);
+    // Both answers were lost: neither submission is recorded.
+    await t.ctx.db.delete(smsSubmissions);
+    await t.ctx.db.update(outboxMessages).set({ status: 'uncertain', lastError: 'link_down' });
+    await applyReceipts(t.ctx.db, [{ smscId: 'smsc-late', state: 'delivered', phone: '+22790000101', at: t.clock.now() }]);
+    const byId = new Map((await t.ctx.db.select().from(outboxMessages)).map((m) => [m.id, m.status]));
+    expect(byId.get(second!.id)).toBe('delivered');
+    // The other number's message stays uncertain: the SMSC may never have had it, so it must be resent.
+    expect(byId.get(first!.id)).toBe('uncertain');
+  });
 });
