@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import smpp from 'smpp';
 import { createDeliveryQueue } from './local-smsc-delivery.js';
 import type { LocalSmsc, LocalSmscOptions, SmscAccount, SmscFaults, SmscLogEntry, SmscStats } from './local-smsc-types.js';
-import { addressFields, readAddress } from './smpp-address.js';
+import { messageFields, readAddress } from './smpp-address.js';
 import { readRawBody } from './smpp-raw.js';
 import { formatReceipt } from './smpp-receipt.js';
 import { decodeBody, encodeMessage, parseUdh } from './smpp-segments.js';
@@ -249,20 +249,7 @@ export async function startLocalSmsc(options: LocalSmscOptions): Promise<LocalSm
     submitted: () => entries,
     stats: () => stats,
     deliver(from, to, text) {
-      const src = addressFields(from);
-      const dst = addressFields(to);
-      const { dataCoding, parts, udh } = encodeMessage(text, counters.phoneRef++ & 0xff);
-      const fields = parts.map((body) => ({
-        source_addr_ton: src.ton,
-        source_addr_npi: src.npi,
-        source_addr: src.addr,
-        dest_addr_ton: dst.ton,
-        dest_addr_npi: dst.npi,
-        destination_addr: dst.addr,
-        esm_class: udh ? 0x40 : 0,
-        data_coding: dataCoding,
-        short_message: body,
-      }));
+      const fields = messageFields(from, to, encodeMessage(text, counters.phoneRef++ & 0xff));
       return deliverAll(fields, targetOf(to), { from, to });
     },
     deliverPdu(fields) {

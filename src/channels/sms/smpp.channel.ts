@@ -1,6 +1,6 @@
 import type smpp from 'smpp';
 import { ChannelError, type ChannelHandlers, type OutboundSms, type SmsChannel, type SubmitResult } from './sms.js';
-import { addressFields } from './smpp-address.js';
+import { messageFields } from './smpp-address.js';
 import { createInbound, type Inbound } from './smpp-inbound.js';
 import { createSmppLink, type BackoffOptions, type SmsLog } from './smpp-link.js';
 import { encodeMessage, MAX_PARTS } from './smpp-segments.js';
@@ -117,21 +117,8 @@ export function createSmppChannel(options: SmppChannelOptions): SmppChannel {
     const total = encoded.parts.length;
     if (total > MAX_PARTS) throw new ChannelError('too_long', `a message has at most ${MAX_PARTS} segments, not ${total}`, false);
 
-    const src = addressFields(from);
-    const dst = addressFields(message.to);
-    const parts = encoded.parts.map((body) => ({
-      source_addr_ton: src.ton,
-      source_addr_npi: src.npi,
-      source_addr: src.addr,
-      dest_addr_ton: dst.ton,
-      dest_addr_npi: dst.npi,
-      destination_addr: dst.addr,
-      esm_class: encoded.udh ? 0x40 : 0,
-      registered_delivery: 1,
-      data_coding: encoded.dataCoding,
-      // A Buffer goes to the wire as it is: the package neither re-encodes it nor touches data_coding.
-      short_message: body,
-    }));
+    // Receipts asked for on every message: they settle messages whose answer was lost (see the outbox).
+    const parts = messageFields(from, message.to, encoded).map((fields) => ({ ...fields, registered_delivery: 1 }));
     const ids = isResume && saved.ids.length === total ? [...saved.ids] : new Array<string | undefined>(total).fill(undefined);
     log.debug({ ref: message.ref, to: message.to, segments: total, dataCoding: encoded.dataCoding }, 'submitting SMS');
     return new Promise<SubmitResult>((resolve, reject) => {
