@@ -30,7 +30,7 @@ export async function startPglite(): Promise<Engine> {
 }
 
 /** Runs one statement on the server's maintenance database. */
-async function admin(statement: string) {
+export async function admin(statement: string) {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {

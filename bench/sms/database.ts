@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { createAppContext, type AppContext } from '../../src/context.js';
-import { ADMIN_URL } from '../pages/engines.js';
+import { ADMIN_URL, admin } from '../pages/engines.js';
 
 export type EngineName = 'PGlite' | 'PostgreSQL';
 
@@ -26,16 +25,6 @@ export type BenchDatabase = {
   capture<T>(read: (ctx: AppContext) => Promise<T>): Promise<() => Promise<T>>;
   drop(): Promise<void>;
 };
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 const contextOn = (env: Record<string, string>) => createAppContext(loadConfig({ ...env, LOG_LEVEL: 'silent', PASSERELLE_DEMO: 'false', PORT: '0' }));
 
