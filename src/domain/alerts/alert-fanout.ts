@@ -45,7 +45,7 @@ function messageFor(alert: Alert, purpose: 'alert' | 'coordinator', to: { id: st
  * relay. Returns how many messages were queued; 0 and `done` at the end.
  */
 export async function fanOutStep(ctx: Deps, alertId: string): Promise<{ queued: number; isDone: boolean }> {
-  const [dispatch] = (await repo.pendingDispatches(ctx.db)).filter((d) => d.alertId === alertId);
+  const dispatch = await repo.findPendingDispatch(ctx.db, alertId);
   const alert = await repo.findAlert(ctx.db, alertId);
   if (!dispatch || !alert) return { queued: 0, isDone: true };
   const at = ctx.clock.now();
@@ -98,6 +98,9 @@ export function startAlertFanout(ctx: Deps, opts: { intervalMs?: number; onQueue
           while (isRunning && !step.isDone) {
             step = await fanOutStep(ctx, d.alertId);
             if (step.queued > 0) opts.onQueued?.();
+            // PGlite answers without yielding to the event loop: let the channel, receipts and requests in
+            // between steps, or a fan-out to 100,000 people holds them all up until it ends.
+            await new Promise<void>((resolve) => setImmediate(resolve));
           }
         }
       } catch (e) {

@@ -142,6 +142,12 @@ export async function progressOf(db: DbOrTx, alertId: string): Promise<AlertProg
   };
 }
 
+/** An alert's fan-out while it is not done; null once done or when there is none. */
+export async function findPendingDispatch(db: DbOrTx, alertId: string) {
+  const [row] = await db.select().from(alertDispatches).where(and(eq(alertDispatches.alertId, alertId), sql`${alertDispatches.status} <> 'done'`));
+  return row ?? null;
+}
+
 export async function pendingDispatches(db: DbOrTx) {
   return db.select().from(alertDispatches).where(sql`${alertDispatches.status} <> 'done'`).orderBy(asc(alertDispatches.createdAt)).limit(20);
 }
