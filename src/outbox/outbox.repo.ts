@@ -136,19 +136,30 @@ export async function applyReceipt(db: DbOrTx, r: Receipt): Promise<string | nul
   return known.messageId;
 }
 
+/** Whether a message to this number is being sent now: its SMSC ids may not be recorded yet. */
+async function isSending(db: DbOrTx, phone: string): Promise<boolean> {
+  const rows = await db.select({ id: outboxMessages.id }).from(outboxMessages).where(and(eq(outboxMessages.toNumber, phone), eq(outboxMessages.status, 'sending'))).limit(1);
+  return rows.length > 0;
+}
+
 /**
  * Applies many receipts at once: those whose SMSC id is known in a few statements (the common case: one
  * receipt per segment sent, so as many as messages), the others one by one through `applyReceipt`. Same
- * rules as `applyReceipt`.
+ * rules as `applyReceipt`. Returns the SMSC ids of receipts that came too early — unknown, while a message to
+ * their number is still being sent (its ids are written with the next batch of results): the caller should
+ * have the SMSC deliver them again rather than acknowledge and lose them.
  */
-export async function applyReceipts(db: DbOrTx, receipts: Receipt[]): Promise<void> {
-  if (receipts.length === 0) return;
+export async function applyReceipts(db: DbOrTx, receipts: Receipt[]): Promise<Set<string>> {
+  const early = new Set<string>();
+  if (receipts.length === 0) return early;
   const known = new Map(
     (await db.select({ smscId: smsSubmissions.smscId, messageId: smsSubmissions.messageId }).from(smsSubmissions).where(inArray(smsSubmissions.smscId, receipts.map((r) => r.smscId)))).map((r) => [r.smscId, r.messageId]),
   );
   const batch = receipts.filter((r) => known.has(r.smscId));
-  for (const r of receipts.filter((x) => !known.has(x.smscId))) await applyReceipt(db, r);
-  if (batch.length === 0) return;
+  for (const r of receipts.filter((x) => !known.has(x.smscId))) {
+    if ((await applyReceipt(db, r)) === null && r.phone && (await isSending(db, r.phone))) early.add(r.smscId);
+  }
+  if (batch.length === 0) return early;
   const rows = sql.join(batch.map((r) => sql`(${r.smscId}::text, ${r.state}::text, ${r.errorCode ?? null}::text)`), sql`, `);
   await db.execute(sql`update sms_submissions s set state = v.state, error_code = v.error_code from (values ${rows}) v(smsc_id, state, error_code) where s.smsc_id = v.smsc_id`);
   const delivered = [...new Set(batch.filter((r) => FINAL[r.state] === 'delivered').map((r) => known.get(r.smscId)!))];
@@ -159,6 +170,7 @@ export async function applyReceipts(db: DbOrTx, receipts: Receipt[]): Promise<vo
   for (const r of batch.filter((x) => FINAL[x.state] === 'failed')) {
     await db.update(outboxMessages).set({ status: 'failed', lastError: `receipt: ${r.state}${r.errorCode ? ` (${r.errorCode})` : ''}` }).where(and(eq(outboxMessages.id, known.get(r.smscId)!), inArray(outboxMessages.status, ['sent', 'uncertain', 'sending'])));
   }
+  return early;
 }
 
 /**

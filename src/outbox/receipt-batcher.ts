@@ -22,8 +22,12 @@ export function createReceiptBatcher(db: Db, opts: { maxBatch?: number; maxWaitM
     // One batch at a time, in arrival order.
     running = running.then(async () => {
       try {
-        await db.transaction((tx) => applyReceipts(tx, batch.map((b) => b.receipt)));
-        for (const b of batch) b.done();
+        const early = await db.transaction((tx) => applyReceipts(tx, batch.map((b) => b.receipt)));
+        // A receipt ahead of its message's ids: refused, so the SMSC delivers it again (ESME_RX_T_APPN).
+        for (const b of batch) {
+          if (early.has(b.receipt.smscId)) b.fail(new Error('receipt ahead of its message: deliver again'));
+          else b.done();
+        }
       } catch (e) {
         for (const b of batch) b.fail(e);
       }

@@ -54,4 +54,17 @@ describe('delivery receipts in batches', () => {
     // The other number's message stays uncertain: the SMSC may never have had it, so it must be resent.
     expect(byId.get(first!.id)).toBe('uncertain');
   });
+
+  it('has the SMSC deliver again a receipt that comes before its message\'s ids are recorded', async () => {
+    const at = t.clock.now();
+    await enqueue(t.ctx.db, [{ dedupeKey: 'early', purpose: 'reply', toNumber: '+22790000200', lang: 'fr', body: 'Vite', parts: 1 }], at);
+    const [m] = await claimDue(t.ctx.db, at, 1);
+    const batcher = createReceiptBatcher(t.ctx.db, { maxWaitMs: 5 });
+    const early = { smscId: 'smsc-early', state: 'delivered', phone: '+22790000200', at };
+    await expect(batcher.add(early)).rejects.toThrow('deliver again');
+    // The answer is recorded; the SMSC's next try settles the message.
+    await settle(t.ctx.db, [{ id: m!.id, kind: 'sent', smscIds: ['smsc-early'] }], at);
+    await batcher.add(early);
+    expect((await statusOf()).get('early')).toBe('delivered');
+  });
 });
