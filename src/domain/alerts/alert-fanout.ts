@@ -15,11 +15,21 @@ type Deps = { db: Db; clock: Clock; log: Logger };
 const BATCH = 1000;
 
 /** The alert's text for a reader of `lang`: that language, else its primary language, else the original. */
-export function textFor(alert: Alert, lang: string): { lang: string; text: AlertText } {
+export function textFor(alert: Pick<Alert, 'texts' | 'originalLanguage'>, lang: string): { lang: string; text: AlertText } {
   const primary = lang.split('-')[0]!.toLowerCase();
   const langs = Object.keys(alert.texts);
   const chosen = langs.find((l) => l === lang) ?? langs.find((l) => l.toLowerCase() === primary) ?? langs.find((l) => l.split('-')[0]!.toLowerCase() === primary) ?? alert.originalLanguage;
   return { lang: chosen, text: alert.texts[chosen] ?? Object.values(alert.texts)[0]! };
+}
+
+/** How many readers each of the alert's texts has, given readers counted by their language (textFor's choice). */
+export function readersPerText(alert: Pick<Alert, 'texts' | 'originalLanguage'>, groups: { language: string; count: number }[]): Map<string, number> {
+  const byText = new Map<string, number>(Object.keys(alert.texts).map((lang) => [lang, 0]));
+  for (const group of groups) {
+    const { lang } = textFor(alert, group.language);
+    byText.set(lang, (byText.get(lang) ?? 0) + group.count);
+  }
+  return byText;
 }
 
 function messageFor(alert: Alert, purpose: 'alert' | 'coordinator', to: { id: string; phone: string; language: string }): outbox.NewOutboxMessage {

@@ -9,7 +9,7 @@ import { uuid } from '../shared/fields.js';
 import { parseInput } from '../shared/validation.js';
 import { segmentsOf, type SmsEncoding } from '../sms/segments.js';
 import { audienceSize } from '../subscribers/audience.service.js';
-import { textFor } from './alert-fanout.js';
+import { readersPerText } from './alert-fanout.js';
 import { canApproveAlert, canAuthorAlert, canSeeAlertProgress } from './alert-permissions.js';
 import { alertChangeSchema, alertDecisionSchema, alertInputSchema, type Alert, type AlertInput, type AlertMsgType, type AlertProgress } from './alerts.js';
 import * as repo from './alerts.repo.js';
@@ -138,13 +138,7 @@ export async function estimateAlert(ctx: Pick<Deps, 'db'> & { cfg: { sms: { pric
   if (!canAuthorAlert(me)) throw forbidden();
   const a = parseInput(alertInputSchema, input);
   const size = await audienceSize(ctx, { topics: [a.category], countries: a.countries, adminAreas: a.adminAreas, hubIds: a.hubIds });
-  const asAlert = { texts: a.texts, originalLanguage: a.originalLanguage } as Alert;
-  const byText = new Map<string, number>(Object.keys(a.texts).map((lang) => [lang, 0]));
-  for (const group of size.byLanguage) {
-    const { lang } = textFor(asAlert, group.language);
-    byText.set(lang, (byText.get(lang) ?? 0) + group.count);
-  }
-  const texts = [...byText].map(([lang, recipients]) => {
+  const texts = [...readersPerText(a, size.byLanguage)].map(([lang, recipients]) => {
     const sms = a.texts[lang]!.sms;
     const count = segmentsOf(sms);
     return { lang, encoding: count.encoding, characters: [...sms].length, segments: count.segments, recipients };

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { textFor } from '../../../domain/alerts/alert-fanout.js';
+import { readersPerText } from '../../../domain/alerts/alert-fanout.js';
 import { alertProgress } from '../../../domain/alerts/alerts.service.js';
 import type { Alert, AlertText } from '../../../domain/alerts/alerts.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -67,14 +67,7 @@ async function readersOf(c: Context<WebEnv>, v: AlertFormValues, areas: Areas) {
   if (Object.keys(texts).length === 0 || areas.countries.length + areas.adminAreas.length + areas.hubIds.length === 0) return null;
   try {
     const size = await audienceSize(c.get('ctx'), { topics: [v.category], ...areas });
-    // textFor reads only the texts and the original language.
-    const draft = { texts, originalLanguage: v.originalLanguage } as unknown as Alert;
-    const byLang = new Map<string, number>();
-    for (const group of size.byLanguage) {
-      const { lang } = textFor(draft, group.language);
-      byLang.set(lang, (byLang.get(lang) ?? 0) + group.count);
-    }
-    return { total: size.total, byLang };
+    return { total: size.total, byLang: readersPerText({ texts, originalLanguage: v.originalLanguage }, size.byLanguage) };
   } catch (e) {
     fieldsOf(e);
     return null;
