@@ -14,6 +14,7 @@ const envSchema = z.object({
   PASSERELLE_EMBEDDINGS_URL: z.string().url().optional(),
   PASSERELLE_EMBEDDINGS_MODEL: z.string().default('default'),
   PASSERELLE_ANALYSIS_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  PASSERELLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMPP_URL: z.string().regex(/^smpp:\/\//, 'expected smpp://system_id:password@host:port').optional(),
   AT_USERNAME: z.string().min(1).optional(),
@@ -41,6 +42,8 @@ export type Config = {
   embeddings: { url: string; model: string } | null;
   /** How often stored opinion analyses are brought up to date with new votes; 0 turns it off. */
   analysisIntervalMs: number;
+  /** Form posts and API writes allowed per minute per account, or per address for visitors not signed in. */
+  writesPerMinute: number;
   sms: SmsConfig;
 };
 
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     embeddings: e.PASSERELLE_EMBEDDINGS_URL ? { url: e.PASSERELLE_EMBEDDINGS_URL, model: e.PASSERELLE_EMBEDDINGS_MODEL } : null,
     analysisIntervalMs: e.PASSERELLE_ANALYSIS_INTERVAL_MS,
+    writesPerMinute: e.PASSERELLE_WRITES_PER_MINUTE,
     sms: {
       smppUrl: e.SMPP_URL ?? null,
       africasTalking: africasTalkingOf(e),

@@ -55,7 +55,7 @@ export async function createAppContext(cfg: Config, overrides: ContextOverrides 
     limits: {
       loginByAccount: createRateLimiter({ limit: 5, windowMs: fifteenMinutes, clock }),
       loginByAddress: createRateLimiter({ limit: 30, windowMs: fifteenMinutes, clock }),
-      forms: createRateLimiter({ limit: 60, windowMs: 60 * 1000, clock }),
+      forms: createRateLimiter({ limit: cfg.writesPerMinute, windowMs: 60 * 1000, clock }),
     },
     smsLimits: createInboundLimits({ clock }),
     sms: overrides.sms !== undefined ? overrides.sms : smsChannelOf(cfg, log),

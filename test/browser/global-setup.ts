@@ -14,7 +14,9 @@ let dir = '';
 
 export async function setup(project: TestProject) {
   dir = mkdtempSync(path.join(tmpdir(), 'passerelle-browser-'));
-  const cfg = loadConfig({ PASSERELLE_DATA: path.join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PASSERELLE_DEMO: 'true' });
+  // Every test's browser comes from 127.0.0.1, so visitors' sign-ins and language switches share one
+  // address's allowance of writes; the suite is one client only in appearance. The guard has its own tests.
+  const cfg = loadConfig({ PASSERELLE_DATA: path.join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PASSERELLE_DEMO: 'true', PASSERELLE_WRITES_PER_MINUTE: '1000' });
   node = await startNode(cfg);
   project.provide('baseUrl', `http://127.0.0.1:${node.port}`);
 }

@@ -6,13 +6,17 @@ import { clientAddress } from './client-address.js';
 const MAX_FORM_BYTES = 1024 * 1024;
 
 /**
- * Every write (POST, PUT) is counted per client address — 60 a minute — so a script cannot flood
- * forms or the API; and a form body may not exceed 1 MB. Refusals are plain, localised pages.
+ * Every write (POST, PUT) is counted — 60 a minute unless the operator sets PASSERELLE_WRITES_PER_MINUTE —
+ * so a script cannot flood forms or the API; and a form body may not exceed 1 MB. Refusals are plain,
+ * localised pages. A signed-in person is counted by account rather than by address: the people of one
+ * telecentre share one address and must not use up each other's allowance.
  */
 export const writeGuard = createMiddleware<WebEnv>(async (c, next) => {
   if (c.req.method !== 'POST' && c.req.method !== 'PUT') return next();
   const t = c.get('t');
-  const { allowed, retryAfterSeconds } = c.get('ctx').limits.forms.hit(`write:${clientAddress(c)}`);
+  const actor = c.get('actor');
+  const who = actor ? `account:${actor.id}` : `address:${clientAddress(c)}`;
+  const { allowed, retryAfterSeconds } = c.get('ctx').limits.forms.hit(`write:${who}`);
   const isApi = c.req.path.startsWith('/api/');
   if (!allowed) {
     c.header('Retry-After', String(retryAfterSeconds));
