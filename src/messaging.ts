@@ -21,7 +21,7 @@ export function startMessaging(ctx: AppContext, opts: { fanoutIntervalMs?: numbe
   const channel = ctx.sms;
   const dispatcher = channel ? startDispatcher(ctx, channel, { uncertainGraceMs: ctx.cfg.sms.uncertainGraceMs, pollMs: opts.dispatcherPollMs }) : null;
   const fanout = startAlertFanout(ctx, { intervalMs: opts.fanoutIntervalMs, onQueued: () => dispatcher?.wake() });
-  const receipts = createReceiptBatcher(ctx.db);
+  const receipts = createReceiptBatcher(ctx.db, (text) => channel?.piecesOf(text) ?? [text]);
   let started = Promise.resolve();
   if (channel) {
     // Orphaned messages first (see Dispatcher.ready), then the link that brings their receipts.

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SmsChannel } from '../channels/sms/sms.js';
+import type { AcceptedPart, SmsChannel } from '../channels/sms/sms.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
@@ -37,7 +37,7 @@ export type Dispatcher = {
  * Sends what the outbox holds through the channel, at least once and at most once per message:
  * a message is claimed (`sending`) before the channel sees it and settled after; one whose fate is
  * unknown — the link or this process died before the SMSC answered — is `uncertain`, and is sent again
- * only if no delivery receipt claims it within `uncertainGraceMs` (see outbox.repo's applyReceipt).
+ * only if no delivery receipt claims it within `uncertainGraceMs` (see receipts.repo).
  * Opt-outs and blocks are checked when a message is sent, not only when it was queued.
  */
 export function startDispatcher(ctx: { db: Db; clock: Clock; log: Logger }, channel: SmsChannel, options: DispatcherOptions = {}): Dispatcher {
@@ -61,24 +61,33 @@ export function startDispatcher(ctx: { db: Db; clock: Clock; log: Logger }, chan
     if (settled.length === 0) return;
     const batch = settled;
     settled = [];
-    await ctx.db.transaction((tx) => repo.settle(tx, batch, ctx.clock.now()));
-  }
-
-  async function sendOne(m: repo.OutboxMessage): Promise<repo.Settled> {
     try {
-      const result = await channel.send({ ref: m.id, to: m.toNumber, text: m.body });
-      return { id: m.id, kind: 'sent', smscIds: result.messageIds };
+      await ctx.db.transaction((tx) => repo.settle(tx, batch, ctx.clock.now()));
     } catch (e) {
-      const outcome = outcomeOfError(e as Error & { code?: string; isRetryable?: boolean }, m.attempts);
-      if (outcome.kind === 'retry') return { id: m.id, kind: 'retry', error: outcome.error, nextAttemptAt: new Date(ctx.clock.now().getTime() + retryDelayMs(m.attempts)) };
-      if (outcome.kind === 'sent') return { id: m.id, ...outcome };
-      return { id: m.id, kind: outcome.kind, error: outcome.error };
+      // Not written (a deadlock, the database away): keep the results for the next flush; dropping them
+      // would leave their messages `sending` with their SMSC ids unknown.
+      settled = batch.concat(settled);
+      throw e;
     }
   }
 
-  function launch(m: repo.OutboxMessage) {
+  async function sendOne(m: repo.OutboxMessage, accepted: AcceptedPart[]): Promise<repo.Settled> {
+    try {
+      const result = await channel.send({ ref: m.id, to: m.toNumber, text: m.body, accepted });
+      return { id: m.id, kind: 'sent', smscIds: result.messageIds };
+    } catch (e) {
+      const error = e as Error & { code?: string; isRetryable?: boolean; accepted?: AcceptedPart[] };
+      const outcome = outcomeOfError(error, m.attempts);
+      const parts = { accepted: error.accepted ?? [] };
+      if (outcome.kind === 'retry') return { id: m.id, kind: 'retry', error: outcome.error, nextAttemptAt: new Date(ctx.clock.now().getTime() + retryDelayMs(m.attempts)), ...parts };
+      if (outcome.kind === 'sent') return { id: m.id, ...outcome };
+      return { id: m.id, kind: outcome.kind, error: outcome.error, ...parts };
+    }
+  }
+
+  function launch(m: repo.OutboxMessage, accepted: AcceptedPart[]) {
     inFlight++;
-    void sendOne(m).then((r) => {
+    void sendOne(m, accepted).then((r) => {
       settled.push(r);
       inFlight--;
       notify();
@@ -116,9 +125,11 @@ export function startDispatcher(ctx: { db: Db; clock: Clock; log: Logger }, chan
     }
     const subscriberIds = [...new Set(batch.flatMap((m) => (m.subscriberId ? [m.subscriberId] : [])))];
     const unreachable = await repo.unreachableSubscribers(ctx.db, subscriberIds);
+    // A message tried before may have parts the SMSC already has: only the others are sent.
+    const accepted = await repo.acceptedParts(ctx.db, batch.filter((m) => m.attempts > 1).map((m) => m.id));
     for (const m of batch) {
       if (m.subscriberId && unreachable.has(m.subscriberId)) settled.push({ id: m.id, kind: 'skipped', error: 'opted out or blocked before sending' });
-      else launch(m);
+      else launch(m, accepted.get(m.id) ?? []);
     }
   }
 

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { AcceptedPart } from '../channels/sms/sms.js';
 import type { DbOrTx } from '../db/database.js';
 import { outboxMessages, smsSubmissions } from '../db/schema/index.js';
 
@@ -52,29 +53,55 @@ export async function unreachableSubscribers(db: DbOrTx, ids: string[]): Promise
   return new Set((rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
 }
 
+/** What became of a message handed to the channel. `accepted`: parts the SMSC took before an error. */
 export type Settled =
   | { id: string; kind: 'sent'; smscIds: string[] }
-  | { id: string; kind: 'retry'; error: string; nextAttemptAt: Date }
-  | { id: string; kind: 'uncertain'; error: string }
-  | { id: string; kind: 'failed' | 'skipped'; error: string };
+  | { id: string; kind: 'retry'; error: string; nextAttemptAt: Date; accepted?: AcceptedPart[] }
+  | { id: string; kind: 'uncertain'; error: string; accepted?: AcceptedPart[] }
+  | { id: string; kind: 'failed' | 'skipped'; error: string; accepted?: AcceptedPart[] };
 
 /**
- * Records what became of sent messages, in one transaction per batch. Only a message still `sending`
- * (or `uncertain`, for a late answer) changes, so a receipt that already marked it delivered stands.
+ * Locks messages in one order (by id) before a batch changes them, so that two batches touching the same
+ * messages — results being written, receipts being applied — wait for each other instead of deadlocking.
+ */
+export async function lockMessages(db: DbOrTx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.select({ id: outboxMessages.id }).from(outboxMessages).where(inArray(outboxMessages.id, [...new Set(ids)])).orderBy(asc(outboxMessages.id)).for('update');
+}
+
+/**
+ * Records what became of sent messages, in one transaction per batch, with the SMSC id of every part the
+ * SMSC accepted. Only a message still `sending` (or `uncertain`, for a late answer) changes, so a receipt
+ * that already marked it delivered stands.
  */
 export async function settle(db: DbOrTx, results: Settled[], at: Date): Promise<void> {
+  await lockMessages(db, results.map((r) => r.id));
+  const submissions = results.flatMap((r) =>
+    r.kind === 'sent' ? r.smscIds.map((smscId, i) => ({ smscId, messageId: r.id, part: i + 1, at })) : (r.accepted ?? []).map((a) => ({ ...a, messageId: r.id, at })),
+  );
+  if (submissions.length > 0) await db.insert(smsSubmissions).values(submissions).onConflictDoNothing();
   const sent = results.filter((r) => r.kind === 'sent');
   const open = inArray(outboxMessages.status, ['sending', 'uncertain']);
   if (sent.length > 0) {
     await db.update(outboxMessages).set({ status: 'sent', sentAt: at, lastError: null }).where(and(inArray(outboxMessages.id, sent.map((r) => r.id)), open));
-    const submissions = sent.flatMap((r) => r.smscIds.map((smscId) => ({ smscId, messageId: r.id, at })));
-    if (submissions.length > 0) await db.insert(smsSubmissions).values(submissions).onConflictDoNothing();
   }
   for (const r of results) {
     if (r.kind === 'retry') await db.update(outboxMessages).set({ status: 'queued', lastError: r.error, nextAttemptAt: r.nextAttemptAt }).where(and(eq(outboxMessages.id, r.id), open));
     else if (r.kind === 'uncertain') await db.update(outboxMessages).set({ status: 'uncertain', lastError: r.error, claimedAt: at }).where(and(eq(outboxMessages.id, r.id), open));
     else if (r.kind === 'failed' || r.kind === 'skipped') await db.update(outboxMessages).set({ status: r.kind, lastError: r.error }).where(and(eq(outboxMessages.id, r.id), open));
   }
+}
+
+/** The parts of these messages the SMSC already has, by message: a new attempt sends only the others. */
+export async function acceptedParts(db: DbOrTx, ids: string[]): Promise<Map<string, AcceptedPart[]>> {
+  const byMessage = new Map<string, AcceptedPart[]>();
+  if (ids.length === 0) return byMessage;
+  const rows = await db
+    .select({ messageId: smsSubmissions.messageId, part: smsSubmissions.part, smscId: smsSubmissions.smscId })
+    .from(smsSubmissions)
+    .where(and(inArray(smsSubmissions.messageId, ids), isNotNull(smsSubmissions.part)));
+  for (const r of rows) byMessage.set(r.messageId, [...(byMessage.get(r.messageId) ?? []), { part: r.part!, smscId: r.smscId }]);
+  return byMessage;
 }
 
 /** Messages claimed by a process that is gone: the SMSC may have them. Run once at start, before claiming. */
@@ -97,89 +124,3 @@ export async function requeueUnconfirmed(db: DbOrTx, before: Date, at: Date): Pr
   return rows.length;
 }
 
-export type Receipt = { smscId: string; state: string; errorCode?: string; phone?: string; text?: string; at: Date };
-
-const FINAL: Record<string, 'delivered' | 'failed' | undefined> = { delivered: 'delivered', failed: 'failed', expired: 'failed', rejected: 'failed' };
-
-/**
- * Applies a delivery receipt. A known SMSC id updates its message. An unknown one is the answer to a
- * message whose submission was not recorded (the node or the link died first): it is matched to an
- * uncertain message to the same number — the one whose text starts like the receipt's, else the oldest —
- * which is thereby known to be sent, and is not sent again. Returns the message id, or null.
- */
-export async function applyReceipt(db: DbOrTx, r: Receipt): Promise<string | null> {
-  let [known] = await db.select({ messageId: smsSubmissions.messageId }).from(smsSubmissions).where(eq(smsSubmissions.smscId, r.smscId));
-  if (!known && r.phone) {
-    const candidates = await db
-      .select({ id: outboxMessages.id, body: outboxMessages.body, parts: outboxMessages.parts, n: sql<number>`(select count(*)::int from sms_submissions s where s.message_id = ${outboxMessages.id})` })
-      .from(outboxMessages)
-      // or(), not a raw "a or b": and() does not parenthesise its parts, and the OR would escape the number.
-      .where(and(eq(outboxMessages.toNumber, r.phone), inArray(outboxMessages.status, ['uncertain', 'sending', 'queued', 'sent', 'delivered']), or(isNotNull(outboxMessages.lastError), eq(outboxMessages.status, 'uncertain'))))
-      .orderBy(asc(outboxMessages.seq));
-    // A message with parts still unaccounted for; uncertain ones first.
-    const open = candidates.filter((c) => c.n < c.parts);
-    const prefix = (r.text ?? '').trim();
-    const match = (prefix && open.find((c) => isEchoOf(prefix, c.body))) || open[0];
-    if (!match) return null;
-    await db.insert(smsSubmissions).values({ smscId: r.smscId, messageId: match.id, at: r.at }).onConflictDoNothing();
-    await db.update(outboxMessages).set({ status: 'sent', sentAt: r.at }).where(and(eq(outboxMessages.id, match.id), inArray(outboxMessages.status, ['uncertain', 'sending', 'queued'])));
-    known = { messageId: match.id };
-  }
-  if (!known) return null;
-  await db.update(smsSubmissions).set({ state: r.state, errorCode: r.errorCode ?? null }).where(eq(smsSubmissions.smscId, r.smscId));
-  const final = FINAL[r.state];
-  if (final === 'delivered') {
-    await db.update(outboxMessages).set({ status: 'delivered', deliveredAt: r.at }).where(and(eq(outboxMessages.id, known.messageId), inArray(outboxMessages.status, ['sent', 'uncertain', 'sending'])));
-  } else if (final === 'failed') {
-    await db.update(outboxMessages).set({ status: 'failed', lastError: `receipt: ${r.state}${r.errorCode ? ` (${r.errorCode})` : ''}` }).where(and(eq(outboxMessages.id, known.messageId), inArray(outboxMessages.status, ['sent', 'uncertain', 'sending'])));
-  }
-  return known.messageId;
-}
-
-/** Whether a message to this number is being sent now: its SMSC ids may not be recorded yet. */
-async function isSending(db: DbOrTx, phone: string): Promise<boolean> {
-  const rows = await db.select({ id: outboxMessages.id }).from(outboxMessages).where(and(eq(outboxMessages.toNumber, phone), eq(outboxMessages.status, 'sending'))).limit(1);
-  return rows.length > 0;
-}
-
-/**
- * Applies many receipts at once: those whose SMSC id is known in a few statements (the common case: one
- * receipt per segment sent, so as many as messages), the others one by one through `applyReceipt`. Same
- * rules as `applyReceipt`. Returns the SMSC ids of receipts that came too early — unknown, while a message to
- * their number is still being sent (its ids are written with the next batch of results): the caller should
- * have the SMSC deliver them again rather than acknowledge and lose them.
- */
-export async function applyReceipts(db: DbOrTx, receipts: Receipt[]): Promise<Set<string>> {
-  const early = new Set<string>();
-  if (receipts.length === 0) return early;
-  const known = new Map(
-    (await db.select({ smscId: smsSubmissions.smscId, messageId: smsSubmissions.messageId }).from(smsSubmissions).where(inArray(smsSubmissions.smscId, receipts.map((r) => r.smscId)))).map((r) => [r.smscId, r.messageId]),
-  );
-  const batch = receipts.filter((r) => known.has(r.smscId));
-  for (const r of receipts.filter((x) => !known.has(x.smscId))) {
-    if ((await applyReceipt(db, r)) === null && r.phone && (await isSending(db, r.phone))) early.add(r.smscId);
-  }
-  if (batch.length === 0) return early;
-  const rows = sql.join(batch.map((r) => sql`(${r.smscId}::text, ${r.state}::text, ${r.errorCode ?? null}::text)`), sql`, `);
-  await db.execute(sql`update sms_submissions s set state = v.state, error_code = v.error_code from (values ${rows}) v(smsc_id, state, error_code) where s.smsc_id = v.smsc_id`);
-  const delivered = [...new Set(batch.filter((r) => FINAL[r.state] === 'delivered').map((r) => known.get(r.smscId)!))];
-  if (delivered.length > 0) {
-    const at = batch.reduce((latest, r) => (r.at > latest ? r.at : latest), batch[0]!.at);
-    await db.update(outboxMessages).set({ status: 'delivered', deliveredAt: at }).where(and(inArray(outboxMessages.id, delivered), inArray(outboxMessages.status, ['sent', 'uncertain', 'sending'])));
-  }
-  for (const r of batch.filter((x) => FINAL[x.state] === 'failed')) {
-    await db.update(outboxMessages).set({ status: 'failed', lastError: `receipt: ${r.state}${r.errorCode ? ` (${r.errorCode})` : ''}` }).where(and(eq(outboxMessages.id, known.get(r.smscId)!), inArray(outboxMessages.status, ['sent', 'uncertain', 'sending'])));
-  }
-  return early;
-}
-
-/**
- * Whether a receipt's "text:" is the start of `body`. SMSCs echo about 20 characters and often only in
- * ASCII, writing something else ('.', '?') for the rest: those positions match any character.
- */
-export function isEchoOf(echo: string, body: string): boolean {
-  const chars = [...echo];
-  const original = [...body];
-  if (chars.length > original.length) return false;
-  return chars.every((ch, i) => !/[A-Za-z0-9 ]/.test(ch) || ch === original[i]);
-}

@@ -166,6 +166,8 @@ export function createAfricasTalkingChannel(options: AfricasTalkingOptions): Afr
       handlers = h;
     },
     send,
+    // Africa's Talking splits long texts itself and answers with one id, and one receipt, per message.
+    piecesOf: (text) => [text],
     // HTTP keeps no link: the channel is usable from start to close, and each request finds out for itself.
     isConnected: () => handlers !== null && !closing,
     close() {

@@ -5,9 +5,8 @@ import { errorForStatus, linkErrors, STATUS } from './smpp-status.js';
 /** One message to submit: its segments' submit_sm fields, and the ids of any already accepted. */
 export type SubmitJob = {
   parts: Record<string, unknown>[];
-  /** Ids of parts accepted by an earlier attempt: those parts are not sent again. */
+  /** Ids of parts accepted by an earlier attempt (those parts are not sent again); filled in as parts are accepted. */
   ids: (string | undefined)[];
-  onPartAccepted?(index: number, messageId: string): void;
   resolve(result: SubmitResult): void;
   reject(error: ChannelError): void;
 };
@@ -23,15 +22,17 @@ export type Submitter = {
   idle(): Promise<void>;
 };
 
-type Job = SubmitJob & { remaining: number; isSettled: boolean };
+// `failure`: a part was refused; the job settles with it once its parts still awaiting an answer have one.
+type Job = SubmitJob & { remaining: number; isSettled: boolean; inFlight: number; failure: ChannelError | null };
 type Part = { job: Job; index: number };
 type Outstanding = { part: Part; timer: NodeJS.Timeout };
 
 /**
  * Sends segments as submit_sm over the bound session: at most `window` awaiting their submit_sm_resp,
  * at most `tps` per second (a token bucket holding a twentieth of a second, so bursts stay small), each
- * answered within `submitTimeoutMs` or failed. A message settles when all its parts are accepted, or at
- * its first refused part — its parts still queued are then not sent.
+ * answered within `submitTimeoutMs` or failed. A message settles when all its parts are accepted, or after
+ * its first refused part once its other parts on the wire are answered — so that `ids` tells exactly which
+ * parts the SMSC has; its parts still queued are then not sent.
  */
 export function createSubmitter(opts: SubmitterOptions): Submitter {
   let session: smpp.Session | null = null;
@@ -70,7 +71,7 @@ export function createSubmitter(opts: SubmitterOptions): Submitter {
     if (pumpTimer) return; // waiting for a token: nothing could go before it fires
     while (session && queued() > 0 && outstanding.size < opts.window) {
       const part = queue[head]!;
-      if (part.job.isSettled) {
+      if (part.job.isSettled || part.job.failure) {
         head++;
         continue;
       }
@@ -97,11 +98,13 @@ export function createSubmitter(opts: SubmitterOptions): Submitter {
   function write(s: smpp.Session, part: Part) {
     const o: Outstanding = { part, timer: setTimeout(() => finish(o, linkErrors.timeout(opts.submitTimeoutMs)), opts.submitTimeoutMs) };
     outstanding.add(o);
+    part.job.inFlight++;
     const isSent = s.submit_sm(part.job.parts[part.index]!, (resp) => {
       finish(o, resp.command_status === STATUS.OK ? String(resp.message_id ?? '') : errorForStatus(resp.command_status));
     });
     if (!isSent) {
       outstanding.delete(o);
+      part.job.inFlight--;
       clearTimeout(o.timer);
       detach(linkErrors.linkDown());
       settle(part.job, { error: linkErrors.linkDown() });
@@ -112,13 +115,14 @@ export function createSubmitter(opts: SubmitterOptions): Submitter {
     if (!outstanding.delete(o)) return; // timed out earlier, or the link went down
     clearTimeout(o.timer);
     const { job, index } = o.part;
+    job.inFlight--;
     if (typeof outcome === 'string') {
       job.ids[index] = outcome;
-      job.onPartAccepted?.(index, outcome);
-      if (--job.remaining === 0) settle(job, { result: { messageIds: job.ids as string[] } });
+      if (--job.remaining === 0 && !job.failure) settle(job, { result: { messageIds: job.ids as string[] } });
     } else {
-      settle(job, { error: outcome });
+      job.failure ??= outcome;
     }
+    if (job.failure && job.inFlight === 0) settle(job, { error: job.failure });
     pump();
   }
 
@@ -145,7 +149,7 @@ export function createSubmitter(opts: SubmitterOptions): Submitter {
     detach,
     enqueue(submitJob) {
       const missing = submitJob.parts.map((_, i) => i).filter((i) => submitJob.ids[i] === undefined);
-      const job: Job = Object.assign(submitJob, { remaining: missing.length, isSettled: false });
+      const job: Job = Object.assign(submitJob, { remaining: missing.length, isSettled: false, inFlight: 0, failure: null });
       if (!session) return settle(job, { error: linkErrors.notBound() });
       if (queued() + missing.length > opts.maxQueue) return settle(job, { error: linkErrors.queueFull() });
       if (missing.length === 0) return settle(job, { result: { messageIds: job.ids as string[] } });

@@ -134,16 +134,33 @@ describe('SMPP channel: sending', () => {
     expect(await refusal(channel.send(msg('x'.repeat(153 * 255 + 1))))).toMatchObject({ code: 'too_long', isRetryable: false });
   });
 
-  it('resends only the parts of a long message that were not accepted, with the same reference', async () => {
+  it('names the parts accepted before a refusal; a retry given them sends only the others, with the same reference', async () => {
     const { smsc, channel } = await setup();
     smsc.faults.throttleEvery = 2; // the second part is refused
-    expect(await refusal(channel.send(msg(FRENCH, 'alert-1')))).toMatchObject({ isRetryable: true });
+    const refused = await refusal(channel.send(msg(FRENCH, 'alert-1')));
+    expect(refused).toMatchObject({ isRetryable: true });
+    const first = smsc.submitted();
+    expect(refused.accepted.map((a) => a.part).sort()).toEqual(first.map((p) => p.udh!.part).sort());
+    expect(refused.accepted.length).toBeGreaterThan(0);
     smsc.faults.throttleEvery = 0;
-    const result = await channel.send(msg(FRENCH, 'alert-1'));
+    const result = await channel.send({ ...msg(FRENCH, 'alert-1'), accepted: refused.accepted });
     const parts = smsc.submitted();
     expect(parts.map((p) => p.udh?.part).sort()).toEqual([1, 2, 3]);
     expect(new Set(parts.map((p) => p.udh?.ref)).size).toBe(1);
     expect(result.messageIds).toEqual([1, 2, 3].map((n) => parts.find((p) => p.udh?.part === n)!.messageId));
+  });
+
+  it('completes a long message begun by another process (a restart) with the same reference', async () => {
+    const { smsc, channel } = await setup();
+    const before = await startedChannel(smsc, {});
+    smsc.faults.throttleEvery = 2;
+    const refused = await refusal(before.channel.send(msg(FRENCH, 'alert-2')));
+    await before.channel.close();
+    smsc.faults.throttleEvery = 0;
+    await channel.send({ ...msg(FRENCH, 'alert-2'), accepted: refused.accepted });
+    const parts = smsc.submitted();
+    expect(parts.map((p) => p.udh?.part).sort()).toEqual([1, 2, 3]);
+    expect(new Set(parts.map((p) => p.udh?.ref)).size).toBe(1);
   });
 
   it('reconnects after the SMSC drops the link mid-run; every message is then accepted exactly once', async () => {

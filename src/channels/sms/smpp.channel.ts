@@ -3,7 +3,7 @@ import { ChannelError, type ChannelHandlers, type OutboundSms, type SmsChannel, 
 import { messageFields } from './smpp-address.js';
 import { createInbound, type Inbound } from './smpp-inbound.js';
 import { createSmppLink, type BackoffOptions, type SmsLog } from './smpp-link.js';
-import { encodeMessage, MAX_PARTS } from './smpp-segments.js';
+import { encodeMessage, MAX_PARTS, splitText } from './smpp-segments.js';
 import { linkErrors } from './smpp-status.js';
 import { createSubmitter } from './smpp-submitter.js';
 import type { SmppUrlOptions } from './smpp-url.js';
@@ -34,25 +34,29 @@ export type SmppChannel = SmsChannel & {
   waitUntilConnected(timeoutMs: number): Promise<boolean>;
 };
 
-/** Parts accepted of long messages whose other parts failed, so that a retry sends only the rest. */
-const MAX_REMEMBERED = 10_000;
-type Progress = { key: string; udhRef: number; ids: (string | undefined)[] };
+/**
+ * The concatenation reference of a message, from our id of it: the same on every attempt and in every
+ * process, so parts sent after a lost link or a restart join the parts the phone already has.
+ */
+export function udhRefOf(ref: string): number {
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < ref.length; i++) h = Math.imul(h ^ ref.charCodeAt(i), 0x01000193);
+  return (h >>> 24) ^ (h & 0xff);
+}
 
 /**
  * The SMPP 3.4 channel: one transceiver bind to an SMSC (smpp.md in this folder tells the whole story).
  * `send` resolves with one message id per segment once every segment is accepted and throws
  * ChannelError otherwise — retryable for throttling, a full queue, timeouts and a lost link, permanent for
- * what the SMSC refuses outright. It is not idempotent by itself: a segment the SMSC accepted but whose
- * answer was lost will be sent again by a retry. A retry of a long message with the same `ref` skips the
- * segments already accepted and keeps their concatenation reference.
+ * what the SMSC refuses outright; the error lists the parts accepted before it. It is not idempotent by
+ * itself: a segment the SMSC accepted but whose answer was lost will be sent again by a retry. A retry of a
+ * long message that names its `accepted` parts sends only the others, with the same concatenation reference.
  */
 export function createSmppChannel(options: SmppChannelOptions): SmppChannel {
   const { log } = options;
   const submitTimeoutMs = options.submitTimeoutMs ?? 10_000;
   const closeTimeoutMs = options.closeTimeoutMs ?? 5_000;
   const submitter = createSubmitter({ window: options.window, tps: options.tps, submitTimeoutMs, maxQueue: options.maxQueue ?? 10_000 });
-  const progress = new Map<string, Progress>();
-  let udhRef = Math.floor(Math.random() * 256); // random start: a restart should not reuse recent references
   let inbound: Inbound | null = null;
   const handling = new Set<Promise<unknown>>();
   let boundWaiters: (() => void)[] = [];
@@ -94,14 +98,6 @@ export function createSmppChannel(options: SmppChannelOptions): SmppChannel {
     void task.finally(() => handling.delete(task));
   }
 
-  function remember(ref: string, key: string, ref8: number, total: number, index: number, id: string) {
-    const entry = progress.get(ref) ?? { key, udhRef: ref8, ids: new Array<string | undefined>(total).fill(undefined) };
-    entry.ids[index] = id;
-    progress.delete(ref);
-    progress.set(ref, entry);
-    if (progress.size > MAX_REMEMBERED) progress.delete(progress.keys().next().value!);
-  }
-
   async function send(message: OutboundSms): Promise<SubmitResult> {
     if (closing) throw linkErrors.closed();
     if (!message.to) throw new ChannelError('invalid_destination', 'a message needs a destination', false);
@@ -109,28 +105,26 @@ export function createSmppChannel(options: SmppChannelOptions): SmppChannel {
     if (!link.isBound()) throw linkErrors.notBound();
 
     const from = message.from ?? options.source ?? '';
-    const key = `${message.to}\n${from}\n${message.text}`;
-    const saved = progress.get(message.ref);
-    const isResume = saved?.key === key;
-    const ref8 = isResume ? saved.udhRef : (udhRef = (udhRef + 1) & 0xff);
-    const encoded = encodeMessage(message.text, ref8);
+    const encoded = encodeMessage(message.text, udhRefOf(message.ref));
     const total = encoded.parts.length;
     if (total > MAX_PARTS) throw new ChannelError('too_long', `a message has at most ${MAX_PARTS} segments, not ${total}`, false);
 
     // Receipts asked for on every message: they settle messages whose answer was lost (see the outbox).
     const parts = messageFields(from, message.to, encoded).map((fields) => ({ ...fields, registered_delivery: 1 }));
-    const ids = isResume && saved.ids.length === total ? [...saved.ids] : new Array<string | undefined>(total).fill(undefined);
-    log.debug({ ref: message.ref, to: message.to, segments: total, dataCoding: encoded.dataCoding }, 'submitting SMS');
+    const ids = new Array<string | undefined>(total).fill(undefined);
+    for (const a of message.accepted ?? []) if (a.part >= 1 && a.part <= total) ids[a.part - 1] = a.smscId;
+    const before = new Set(ids.flatMap((id, i) => (id === undefined ? [] : [i])));
+    log.debug({ ref: message.ref, to: message.to, segments: total, resumed: before.size, dataCoding: encoded.dataCoding }, 'submitting SMS');
     return new Promise<SubmitResult>((resolve, reject) => {
       submitter.enqueue({
         parts,
         ids,
-        onPartAccepted: total > 1 ? (index, id) => remember(message.ref, key, ref8, total, index, id) : undefined,
-        resolve(result) {
-          progress.delete(message.ref);
-          resolve(result);
+        resolve,
+        reject(error) {
+          // The parts this attempt got accepted, so that the next one does not send them again.
+          const accepted = ids.flatMap((id, i) => (id === undefined || before.has(i) ? [] : [{ part: i + 1, smscId: id }]));
+          reject(accepted.length === 0 ? error : new ChannelError(error.code, error.message, error.isRetryable, accepted));
         },
-        reject,
       });
     });
   }
@@ -143,6 +137,7 @@ export function createSmppChannel(options: SmppChannelOptions): SmppChannel {
       link.start();
     },
     send,
+    piecesOf: (text) => splitText(text).pieces,
     isConnected: () => link.isBound(),
     waitUntilConnected(timeoutMs) {
       if (link.isBound()) return Promise.resolve(true);

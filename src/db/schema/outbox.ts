@@ -41,12 +41,17 @@ export const outboxMessages = pgTable(
   ],
 );
 
-/** The SMSC's id of each accepted part of a message, to match its delivery receipts. */
+/**
+ * The SMSC's id of each accepted part of a message, to match its delivery receipts. `part` (from 1) says
+ * which part, so that a message cut short by a lost link or a restart is completed with only its missing
+ * parts; null when a receipt matched by number did not tell which part it was for.
+ */
 export const smsSubmissions = pgTable(
   'sms_submissions',
   {
     smscId: text('smsc_id').primaryKey(),
     messageId: uuid('message_id').notNull().references(() => outboxMessages.id, { onDelete: 'cascade' }),
+    part: integer('part'),
     state: text('state'),
     errorCode: text('error_code'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "sms_submissions" ADD COLUMN "part" integer;
