@@ -27,7 +27,7 @@ export async function applyReceipts(db: DbOrTx, receipts: Receipt[], piecesOf: P
   for (const r of receipts.filter((x) => !known.has(x.smscId))) {
     const matched = await matchByNumber(db, r, piecesOf);
     if (matched) known.set(r.smscId, matched);
-    else if (r.phone && (await isSending(db, r.phone))) early.add(r.smscId);
+    else if ((r.phone && (await isSending(db, r.phone))) || (await isRecorded(db, r.smscId))) early.add(r.smscId);
   }
   const batch = receipts.filter((r) => known.has(r.smscId));
   if (batch.length === 0) return early;
@@ -86,6 +86,15 @@ async function matchByNumber(db: DbOrTx, r: Receipt, piecesOf: PiecesOf): Promis
     await db.update(outboxMessages).set({ status: 'sent', sentAt: r.at }).where(and(eq(outboxMessages.id, match.id), inArray(outboxMessages.status, ['uncertain', 'sending', 'queued'])));
   }
   return match.id;
+}
+
+/**
+ * Whether this id has been recorded since the batch looked: results committed in between (PostgreSQL runs
+ * them side by side). Delivered again, the receipt then finds its message.
+ */
+async function isRecorded(db: DbOrTx, smscId: string): Promise<boolean> {
+  const rows = await db.select({ id: smsSubmissions.smscId }).from(smsSubmissions).where(eq(smsSubmissions.smscId, smscId)).limit(1);
+  return rows.length > 0;
 }
 
 /** Whether a message to this number is being sent now: its SMSC ids may not be recorded yet. */
