@@ -14,6 +14,7 @@ const ADMIN = 'a11y-admin@test.passerelle.example';
 let draft = '';
 let consultation = '';
 let alert = '';
+let processId = '';
 
 type PageType = { name: string; path: () => string; status?: number; open?: (page: Page) => Promise<number> };
 
@@ -33,6 +34,8 @@ const PUBLIC: PageType[] = [
   { name: 'demo consultation', path: () => `/consultations/${consultation}` },
   { name: 'consultation report', path: () => `/consultations/${consultation}/report` },
   { name: 'alerts', path: () => '/alerts' },
+  { name: 'process list', path: () => '/processes' },
+  { name: 'demo process', path: () => `/processes/${processId}` },
   { name: 'not found', path: () => '/no-such-page', status: 404 },
 ];
 
@@ -84,6 +87,7 @@ const SIGNED_IN: PageType[] = [
   { name: 'subscribers (admin)', path: () => '/admin/subscribers' },
   { name: 'subscriber search, bad number', path: () => '/admin/subscribers?number=abc', status: 422 },
   { name: 'blocked numbers (admin)', path: () => '/admin/blocked-numbers' },
+  { name: 'process with the phase form (admin)', path: () => `/processes/${processId}` },
 ];
 
 /** Opens one page type and lists what is wrong with it (nothing when it passes). */
@@ -111,6 +115,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   beforeAll(async () => {
     await createAdmin(b.browser, ADMIN);
     consultation = /href="\/consultations\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/consultations`)).text())?.[1] ?? 'none';
+    processId = /href="\/processes\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/processes`)).text())?.[1] ?? 'none';
     const ctx = await newContext(b.browser, { locale: 'en' });
     const page = await ctx.newPage();
     await signInByName(page, ADMIN);

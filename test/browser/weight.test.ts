@@ -17,6 +17,10 @@ const rows: string[] = [];
 
 beforeAll(async () => {
   pages.push(...(await discoverPageTypes(baseUrl())));
+  // Added here rather than in discoverPageTypes, which the web benchmark shares.
+  const processId = /href="\/processes\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/processes`)).text())?.[1];
+  if (!processId) throw new Error('the demo content has no process to visit');
+  pages.push({ label: 'Process list', path: '/processes' }, { label: 'Process', path: `/processes/${processId}` });
 });
 
 afterAll(() => {
@@ -85,7 +89,7 @@ function report(p: PageType, locale: string, link: Link, visit: Visit, body: { h
 }
 
 describe('page weight on 2G (50 kbit/s down, 20 up, 500 ms), JavaScript off', () => {
-  const types = ['Home', 'Practice list', 'Practice list, filtered', 'Practice page', 'Practice history', 'Search', 'Hub list', 'Hub page', 'Login', 'Consultation list', 'Consultation', 'Consultation report', 'New practice (coordinator)', 'Alerts', 'New alert (coordinator)'];
+  const types = ['Home', 'Practice list', 'Practice list, filtered', 'Practice page', 'Practice history', 'Search', 'Hub list', 'Hub page', 'Login', 'Consultation list', 'Consultation', 'Consultation report', 'New practice (coordinator)', 'Alerts', 'New alert (coordinator)', 'Process list', 'Process'];
   it.each(types)('%s (en): first visit ≤ 14 KB of HTML + CSS, one stylesheet, repeat visit fetches only the HTML', async (label) => {
     const p = byLabel(label);
     const { ctx, meter, visit } = await firstVisit(p, 'en', LINKS['2G']);
@@ -98,7 +102,7 @@ describe('page weight on 2G (50 kbit/s down, 20 up, 500 ms), JavaScript off', ()
     }
   });
 
-  it.each(['Practice list', 'Practice page', 'Search', 'Consultation report', 'New alert (coordinator)'])('%s (ar): first visit ≤ 14 KB of HTML + CSS, one stylesheet', async (label) => {
+  it.each(['Practice list', 'Practice page', 'Search', 'Consultation report', 'New alert (coordinator)', 'Process'])('%s (ar): first visit ≤ 14 KB of HTML + CSS, one stylesheet', async (label) => {
     const p = byLabel(label);
     const { ctx, visit } = await firstVisit(p, 'ar', LINKS['2G']);
     try {

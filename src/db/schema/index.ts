@@ -7,3 +7,4 @@ export * from './consultation-analyses.js';
 export * from './subscribers.js';
 export * from './alerts.js';
 export * from './outbox.js';
+export * from './processes.js';

@@ -77,6 +77,12 @@ async function actorOf(ctx: Deps, userId: string): Promise<Actor> {
   return { id: user.id, role: user.role, hubIds, displayName: user.displayName, locale: user.locale };
 }
 
+/** The account with this e-mail as an actor, or null: for work done on an account's behalf (the demo acts as its admin). */
+export async function actorByEmail(ctx: Deps, email: string): Promise<Actor> {
+  const user = await repo.findUserByEmail(ctx.db, email);
+  return user && !user.isDisabled ? actorOf(ctx, user.id) : null;
+}
+
 /** The actor behind a session cookie, or null when it is unknown, expired or the account disabled. */
 export async function actorFromSession(ctx: Deps & { clock: Clock }, token: string): Promise<Actor> {
   const s = await repo.findSessionUser(ctx.db, sha256(token), ctx.clock.now());

@@ -42,3 +42,6 @@ export const canManageUsers = (a: Actor) => isAdmin(a);
 
 /** Speaking for a hub (exchanges with peers): its coordinators, or an admin. */
 export const canActForHub = (a: Actor, hubId: string) => isAdmin(a) || coordinates(a, [hubId]);
+
+/** Creating processes and moving them from one phase to the next: admins only. */
+export const canManageProcesses = (a: Actor) => isAdmin(a);

@@ -3,6 +3,7 @@ import { useTestContext } from '../../../test/context.js';
 import { listOrganisations, signIn } from '../accounts/accounts.service.js';
 import { listHubs } from '../hubs/hubs.service.js';
 import { listPractices } from '../practices/practices.service.js';
+import { listProcesses } from '../process/process.service.js';
 import consultation from './demo-consultation.json' with { type: 'json' };
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo.service.js';
 
@@ -17,6 +18,8 @@ describe('demo content', () => {
     expect(first.practices.imported).toBeGreaterThanOrEqual(23);
     const again = await seedDemo(t.ctx);
     expect(again.practices.imported).toBe(0);
+    // The demo process (the annex's WSIS phases), made once, acting as the demo admin.
+    expect((await listProcesses(t.ctx)).map((p) => p.texts.en!.title)).toEqual(['WSIS: community development, from PrepCom I to action']);
     // The delegate's ministry is one of the demo consultation's organisations: none is made twice.
     expect((await listOrganisations(t.ctx)).map((o) => o.name).sort()).toEqual(consultation.organisations.map((o) => o.name).sort());
     for (const a of DEMO_ACCOUNTS) await expect(signIn(t.ctx, { email: a.email, password: DEMO_PASSWORD }, 'demo')).resolves.toBeTruthy();

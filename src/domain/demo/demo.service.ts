@@ -4,6 +4,7 @@ import { createOrganisation, createUser, listOrganisations } from '../accounts/a
 import { countHubs } from '../hubs/hubs.service.js';
 import { importOpenData, type ImportSummary } from '../opendata/import.service.js';
 import { seedDemoConsultation } from './demo-consultation.js';
+import { seedDemoProcess } from './demo-process.js';
 import demoHubs from './demo-hubs.json' with { type: 'json' };
 import demoPractices from './demo-practices.json' with { type: 'json' };
 
@@ -26,7 +27,8 @@ export async function isEmpty(ctx: Pick<Deps, 'db'>): Promise<boolean> {
 }
 
 /**
- * Loads the demo hubs and practices (marked as demo), the demo accounts and the demo consultation. Safe to run twice:
+ * Loads the demo hubs and practices (marked as demo), the demo accounts, the demo consultation and the demo process
+ * (the annex's WSIS phases). Safe to run twice:
  * records and accounts that exist are skipped.
  */
 export async function seedDemo(ctx: Deps, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
@@ -49,5 +51,6 @@ export async function seedDemo(ctx: Deps, onProgress?: (done: number, total: num
     });
   }
   await seedDemoConsultation(ctx);
+  await seedDemoProcess(ctx, DEMO_ACCOUNTS[0].email);
   return { hubs: hubs.hubs, practices: practices.practices, problems: [...hubs.problems, ...practices.problems] };
 }

@@ -55,6 +55,15 @@ export function formatDate(d: Date, locale: string) {
   return f.format(d);
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day written YYYY-MM-DD, shown as that same day whatever the server's time zone. */
+export function formatDay(isoDay: string, locale: string) {
+  let f = dayFormats.get(locale);
+  if (!f) dayFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return f.format(new Date(`${isoDay}T00:00:00Z`));
+}
+
 export function formatNumber(n: number, locale: string) {
   return new Intl.NumberFormat(locale).format(n);
 }

@@ -32,6 +32,7 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fl
               <li><a href="/practices">{t('nav.practices')}</a></li>
               <li><a href="/hubs">{t('nav.hubs')}</a></li>
               <li><a href="/consultations">{t('consultation.nav')}</a></li>
+              <li><a href="/processes">{t('process.nav')}</a></li>
               <li><a href="/alerts">{t('nav.alerts')}</a></li>
               {canModerate(actor) && <li><a href="/moderation">{t('nav.moderation')}</a></li>}
               {canManageUsers(actor) && <li><a href="/admin/users">{t('nav.users')}</a></li>}

@@ -9,6 +9,7 @@ import { exportRoutes } from './export.js';
 import { hubRoutes } from './hubs.js';
 import { openApiRoutes } from './openapi.js';
 import { practiceRoutes } from './practices.js';
+import { processRoutes } from './processes.js';
 import { searchRoutes } from './search.js';
 
 /**
@@ -26,6 +27,7 @@ export function apiRoutes(): Hono<WebEnv> {
     // The consultation analysis (GET /consultations/:id/analysis) is another module's: mount it here.
     .route('/', consultationAnalysisRoutes)
     .route('/', alertRoutes)
+    .route('/', processRoutes)
     .route('/', exportRoutes)
     .route('/', openApiRoutes);
 }

@@ -3,6 +3,7 @@ import { makeConsultation, makeHub, makePractice, makeStatement, makeUser } from
 import { droughtInput } from '../../../../test/alert-factories.js';
 import { useTestContext } from '../../../../test/context.js';
 import { createAlert, decideAlert } from '../../../domain/alerts/alerts.service.js';
+import { makeProcess } from '../../../../test/process-factories.js';
 import { apiRoutes } from './index.js';
 
 const t = useTestContext();
@@ -58,9 +59,10 @@ describe('GET /openapi.json', () => {
     // An approved alert: reads of a pending one are 404 to an anonymous caller.
     const alert = await createAlert(t.ctx, (await makeUser(t.ctx, 'coordinator')).actor, droughtInput());
     await decideAlert(t.ctx, (await makeUser(t.ctx, 'admin')).actor, alert.id, { decision: 'approve' });
+    const { process } = await makeProcess(t.ctx);
     const ids: Record<string, string> = {
       '/hubs/': hub.id, '/practices/': practice.id, '/exchanges/': hub.id, // exchanges stop at 401 first
-      '/consultations/': consultation.id, '/statements/': statement.id, '/alerts/': alert.id,
+      '/consultations/': consultation.id, '/statements/': statement.id, '/alerts/': alert.id, '/processes/': process.id,
     };
     const doc = await document();
     const checked: string[] = [];

@@ -19,6 +19,7 @@ import { consultationInputSchema, joinInputSchema, moderationInputSchema, statem
 import {
   consultationDetailJsonSchema, consultationJsonSchema, consultationListJsonSchema, nextJsonSchema, participantJsonSchema, statementJsonSchema, voteJsonSchema,
 } from './consultation-representation.js';
+import { processDetailJsonSchema, processListJsonSchema } from './process-representation.js';
 
 /*
  * The OpenAPI 3.1 description of /api/v1. Component schemas come from the zod schemas the services
@@ -69,6 +70,8 @@ const COMPONENTS = {
   AlertPage: pageSchemaOf(alertJsonSchema),
   AlertProgress: alertProgressJsonSchema,
   CapRefusal: capRefusalJsonSchema,
+  ProcessList: processListJsonSchema,
+  ProcessDetail: processDetailJsonSchema,
   OpenDataFile: envelopeSchema.extend({ exportedAt: z.iso.datetime(), hubs: z.array(hubRecordSchema), practices: z.array(practiceRecordSchema) }),
   Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
@@ -331,6 +334,19 @@ function alertPaths(): Json {
   };
 }
 
+/** Processes and their phases (read-only here: phase changes are an admin's action on the process page). */
+function processPaths(): Json {
+  return {
+    '/processes': {
+      get: operation({ summary: 'List processes, newest first, each with its phases in order and the active one marked', tag: 'processes', ok: { status: 200, description: 'The processes.', content: jsonContent(ref('ProcessList')) } }),
+    },
+    '/processes/{id}': {
+      parameters: [idParam('process')],
+      get: operation({ summary: 'Read a process: its phases, what each allows, and the history of phase changes', tag: 'processes', ok: { status: 200, description: 'The process.', content: jsonContent(ref('ProcessDetail')) }, errors: READ_ERRORS }),
+    },
+  };
+}
+
 function buildDocument(): Json {
   return {
     openapi: '3.1.0',
@@ -340,8 +356,8 @@ function buildDocument(): Json {
       description: 'Practices and hubs of the Passerelle knowledge commons. Error messages follow Accept-Language. Anonymous reads may be cached for 60 s.',
     },
     servers: [{ url: '/api/v1' }],
-    tags: [{ name: 'practices' }, { name: 'hubs' }, { name: 'consultations' }, { name: 'alerts' }, { name: 'open data' }, { name: 'meta' }],
-    paths: { ...paths(), ...consultationPaths(), ...analysisPaths(), ...alertPaths() },
+    tags: [{ name: 'practices' }, { name: 'hubs' }, { name: 'consultations' }, { name: 'alerts' }, { name: 'processes' }, { name: 'open data' }, { name: 'meta' }],
+    paths: { ...paths(), ...consultationPaths(), ...analysisPaths(), ...alertPaths(), ...processPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token created on the account page.' } },

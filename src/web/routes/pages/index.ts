@@ -22,6 +22,7 @@ import { hubRoutes } from './hubs.js';
 import { practiceEditRoutes } from './practice-edit.js';
 import { practiceHistoryRoutes } from './practice-history.js';
 import { practiceListRoutes } from './practice-list.js';
+import { processRoutes } from './processes.js';
 import { practicePageRoutes } from './practice-page.js';
 import { searchRoutes } from './search.js';
 
@@ -54,5 +55,6 @@ export function pageRoutes() {
     .route('/', consultationActionRoutes)
     .route('/', consultationModerationRoutes)
     .route('/', consultationReportRoutes)
-    .route('/', consultationExportRoutes);
+    .route('/', consultationExportRoutes)
+    .route('/', processRoutes);
 }

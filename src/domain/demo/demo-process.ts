@@ -1,0 +1,28 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import { actorByEmail } from '../accounts/accounts.service.js';
+import { changePhase, createProcess, hasDemoProcess } from '../process/process.service.js';
+import spec from './demo-process.json' with { type: 'json' };
+
+type Deps = { db: Db; clock: Clock };
+
+const at = (iso: string): Clock => ({ now: () => new Date(iso) });
+
+/**
+ * The demo process: the first option of the founding document's annex (PrepCom I, II and III in Geneva, the
+ * Summit's phases in Geneva and Tunis, then action), created by the demo admin and moved on twice, at the
+ * dates of the real meetings, to PrepCom II, where statements and votes are open as in the demo consultation.
+ * Runs once per node; false when it exists already or there is no demo admin to act as.
+ */
+export async function seedDemoProcess(ctx: Deps, adminEmail: string): Promise<boolean> {
+  if (await hasDemoProcess(ctx)) return false;
+  const admin = await actorByEmail(ctx, adminEmail);
+  if (!admin) return false;
+  const input = { originalLanguage: spec.originalLanguage, texts: spec.texts, phases: spec.phases, activePhase: 1 };
+  const process = await createProcess({ db: ctx.db, clock: at('2002-06-01T09:00:00Z') }, admin, input, { isDemo: true });
+  for (const change of spec.changes) {
+    const toPhaseId = process.phases[change.to - 1]!.id;
+    await changePhase({ db: ctx.db, clock: at(change.at) }, admin, process.id, { toPhaseId, note: change.note });
+  }
+  return true;
+}

@@ -1,0 +1,12 @@
+import { Hono } from 'hono';
+import { getProcess, listPhaseChanges, listProcesses } from '../../../domain/process/process.service.js';
+import type { WebEnv } from '../../env.js';
+import { phaseChangeJson, processJson } from './process-representation.js';
+
+/** Processes and their phases: public reads. Phase changes are made on the process page (admins). */
+export const processRoutes = new Hono<WebEnv>()
+  .get('/processes', async (c) => c.json({ items: (await listProcesses(c.get('ctx'))).map(processJson) }))
+  .get('/processes/:id', async (c) => {
+    const p = await getProcess(c.get('ctx'), c.req.param('id'));
+    return c.json({ ...processJson(p), phaseChanges: (await listPhaseChanges(c.get('ctx'), p.id)).map(phaseChangeJson) });
+  });
