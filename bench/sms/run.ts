@@ -181,9 +181,9 @@ async function driveNode(o: RunOptions, db: BenchDatabase, smsc: LocalSmsc, prep
   await nodes.at(-1)!.stop();
   if (fault) fault.drops = o.dropEvery > 0 ? Math.floor(smsc.submitted().length / o.dropEvery) : 0;
   const receiptAttempts: Record<string, number> = {};
-  for (const d of smsc.stats().deliveries.filter((x) => x.isReceipt)) {
-    const key = typeof d.status === 'number' ? (d.status === 0 ? 'answered OK' : `status ${d.status}`) : d.status;
-    receiptAttempts[key] = (receiptAttempts[key] ?? 0) + 1;
+  for (const [status, n] of Object.entries(smsc.stats().receiptOutcomes)) {
+    const key = status === '0' ? 'answered OK' : /^\d+$/.test(status) ? `status ${status}` : status;
+    receiptAttempts[key] = n;
   }
   return { t0, fault, readAtKill, crashes, receiptAttempts, peakRssBytes };
 }

@@ -48,7 +48,10 @@ export type SmscStats = {
   /** Most submit_sm of one session awaiting their answer at once. */
   maxInFlight: number;
   unbinds: number;
+  /** The first 100,000 deliver_sm attempts (memory stays bounded); `receiptOutcomes` counts them all. */
   deliveries: DeliveryRecord[];
+  /** Every attempt to hand a node a delivery receipt, by outcome ("0" for OK, another status, no_session, timeout). */
+  receiptOutcomes: Record<string, number>;
 };
 
 export type LocalSmscOptions = {

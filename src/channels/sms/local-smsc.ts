@@ -41,7 +41,7 @@ export async function startLocalSmsc(options: LocalSmscOptions): Promise<LocalSm
   const peers = new Set<Peer>();
   const phones = new Map<string, Peer>();
   const entries: SmscLogEntry[] = [];
-  const stats: SmscStats = { bindAttempts: 0, binds: 0, submits: 0, maxInFlight: 0, unbinds: 0, deliveries: [] };
+  const stats: SmscStats = { bindAttempts: 0, binds: 0, submits: 0, maxInFlight: 0, unbinds: 0, deliveries: [], receiptOutcomes: {} };
   const fd = options.log ? openSync(options.log, 'a') : undefined;
   const idPrefix = randomBytes(2).toString('hex');
   const counters = { peer: 0, message: 0, throttle: 0, accepted: 0, dropIn: 0, nodeTurn: 0, phoneRef: 0 };
@@ -59,7 +59,10 @@ export async function startLocalSmsc(options: LocalSmscOptions): Promise<LocalSm
     redeliverMs: options.redeliverMs ?? 1_000,
     maxAttempts: options.maxDeliveryAttempts ?? 100,
     responseTimeoutMs: 10_000,
-    onRecord: (r) => void (stats.deliveries.length < 100_000 && stats.deliveries.push(r)),
+    onRecord: (r) => {
+      if (stats.deliveries.length < 100_000) stats.deliveries.push(r);
+      if (r.isReceipt) stats.receiptOutcomes[String(r.status)] = (stats.receiptOutcomes[String(r.status)] ?? 0) + 1;
+    },
   });
 
   const canReceive = (p: Peer) => !!p.mode && p.mode !== 'transmitter' && !p.isDropping && p.session.socket.writable;
