@@ -38,7 +38,7 @@ export async function openTestDatabase(): Promise<Database & { truncate(): Promi
       await drop();
     },
     async truncate() {
-      await database.db.execute(sql`truncate users, organisations, hubs, practices, subscribers, blocked_numbers, alerts, outbox_messages, inbound_messages, sms_continuations, processes, process_texts, process_phases, process_phase_texts, phase_changes restart identity cascade`);
+      await database.db.execute(sql`truncate users, organisations, hubs, practices, subscribers, blocked_numbers, alerts, outbox_messages, inbound_messages, sms_continuations, processes, process_texts, process_phases, process_phase_texts, phase_changes, stocktake_activities, stocktake_activity_texts, iati_imports restart identity cascade`);
     },
   };
 }

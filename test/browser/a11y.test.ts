@@ -36,6 +36,8 @@ const PUBLIC: PageType[] = [
   { name: 'alerts', path: () => '/alerts' },
   { name: 'process list', path: () => '/processes' },
   { name: 'demo process', path: () => `/processes/${processId}` },
+  { name: 'demo stocktake', path: () => `/processes/${processId}/stocktake` },
+  { name: 'filtered stocktake', path: () => `/processes/${processId}/stocktake?sector=government&theme=connectivity` },
   { name: 'not found', path: () => '/no-such-page', status: 404 },
 ];
 
@@ -88,6 +90,9 @@ const SIGNED_IN: PageType[] = [
   { name: 'subscriber search, bad number', path: () => '/admin/subscribers?number=abc', status: 422 },
   { name: 'blocked numbers (admin)', path: () => '/admin/blocked-numbers' },
   { name: 'process with the phase form (admin)', path: () => `/processes/${processId}` },
+  // The demo process is past its stocktaking phase: the forms show with the notice that says so.
+  { name: 'stocktake activity form (admin)', path: () => `/processes/${processId}/stocktake/new` },
+  { name: 'IATI import (admin)', path: () => `/processes/${processId}/stocktake/import` },
 ];
 
 /** Opens one page type and lists what is wrong with it (nothing when it passes). */

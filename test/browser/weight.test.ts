@@ -20,7 +20,7 @@ beforeAll(async () => {
   // Added here rather than in discoverPageTypes, which the web benchmark shares.
   const processId = /href="\/processes\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/processes`)).text())?.[1];
   if (!processId) throw new Error('the demo content has no process to visit');
-  pages.push({ label: 'Process list', path: '/processes' }, { label: 'Process', path: `/processes/${processId}` });
+  pages.push({ label: 'Process list', path: '/processes' }, { label: 'Process', path: `/processes/${processId}` }, { label: 'Stocktake', path: `/processes/${processId}/stocktake` });
 });
 
 afterAll(() => {

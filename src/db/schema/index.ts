@@ -8,3 +8,4 @@ export * from './subscribers.js';
 export * from './alerts.js';
 export * from './outbox.js';
 export * from './processes.js';
+export * from './stocktake.js';

@@ -45,3 +45,10 @@ export const canActForHub = (a: Actor, hubId: string) => isAdmin(a) || coordinat
 
 /** Creating processes and moving them from one phase to the next: admins only. */
 export const canManageProcesses = (a: Actor) => isAdmin(a);
+
+/**
+ * Stocktakes: a member of an organisation (`users.organisation_id`) records and edits its activities; an admin
+ * those of any organisation. Whether the process is in a stocktaking phase is checked apart (assertInPhase).
+ */
+export const canRecordStocktake = (a: Actor, actorOrganisationId: string | null, organisationId: string) =>
+  isAdmin(a) || (isSignedIn(a) && actorOrganisationId !== null && actorOrganisationId === organisationId);

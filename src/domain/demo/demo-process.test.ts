@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../test/context.js';
 import { makeUser } from '../../../test/factories.js';
 import { assertInPhase, listPhaseChanges, listProcesses } from '../process/process.service.js';
+import { listImports } from '../stocktake/stocktake-import.service.js';
+import { getStocktake } from '../stocktake/stocktake.service.js';
 import { seedDemoProcess } from './demo-process.js';
 
 const t = useTestContext();
@@ -29,5 +31,13 @@ describe('the demo process', () => {
     // As in the demo consultation, statements and votes are open; stocktakes are over.
     await t.ctx.db.transaction((tx) => assertInPhase(tx, p!.id, 'voting'));
     await expect(t.ctx.db.transaction((tx) => assertInPhase(tx, p!.id, 'stocktaking'))).rejects.toThrow('process.not_in_phase');
+
+    // Stocktakes from every sector were recorded during the stocktaking phase, and the demo IATI file imported.
+    const s = await getStocktake(t.ctx, p!.id);
+    expect(s.summaries.map((x) => [x.sector, x.activities > 0])).toEqual([['government', true], ['private_sector', true], ['civil_society', true], ['international_organisation', true]]);
+    expect(s.activities.filter((a) => a.source === 'iati')).toHaveLength(6);
+    expect(s.total).toBe(14);
+    const [imported] = await listImports(t.ctx, p!.id);
+    expect(imported).toMatchObject({ organisationName: 'Solidarity Airwaves Fund (demo)', created: 6, skipped: 0, at: new Date('2002-11-15T09:00:00Z') });
   });
 });

@@ -2,16 +2,19 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { actorByEmail } from '../accounts/accounts.service.js';
 import { changePhase, createProcess, hasDemoProcess } from '../process/process.service.js';
+import { seedDemoStocktake } from './demo-stocktake.js';
 import spec from './demo-process.json' with { type: 'json' };
 
 type Deps = { db: Db; clock: Clock };
 
 const at = (iso: string): Clock => ({ now: () => new Date(iso) });
+const STOCKTAKES_AT = '2002-11-15T09:00:00Z';
 
 /**
  * The demo process: the first option of the founding document's annex (PrepCom I, II and III in Geneva, the
  * Summit's phases in Geneva and Tunis, then action), created by the demo admin and moved on twice, at the
- * dates of the real meetings, to PrepCom II, where statements and votes are open as in the demo consultation.
+ * dates of the real meetings, to PrepCom II, where statements and votes are open as in the demo consultation. In
+ * between, in the stocktaking phase, every sector's stocktake is recorded and an IATI file imported (demo-stocktake.ts).
  * Runs once per node; false when it exists already or there is no demo admin to act as.
  */
 export async function seedDemoProcess(ctx: Deps, adminEmail: string): Promise<boolean> {
@@ -23,6 +26,8 @@ export async function seedDemoProcess(ctx: Deps, adminEmail: string): Promise<bo
   for (const change of spec.changes) {
     const toPhaseId = process.phases[change.to - 1]!.id;
     await changePhase({ db: ctx.db, clock: at(change.at) }, admin, process.id, { toPhaseId, note: change.note });
+    // The stocktakes come in while the stocktaking phase is active, before PrepCom II opens.
+    if (process.phases[change.to - 1]!.activities.includes('stocktaking')) await seedDemoStocktake({ db: ctx.db, clock: at(STOCKTAKES_AT) }, admin, process.id);
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { listHubs } from '../hubs/hubs.service.js';
 import { listPractices } from '../practices/practices.service.js';
 import { listProcesses } from '../process/process.service.js';
 import consultation from './demo-consultation.json' with { type: 'json' };
+import stocktake from './demo-stocktake.json' with { type: 'json' };
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo.service.js';
 
 const t = useTestContext();
@@ -20,8 +21,10 @@ describe('demo content', () => {
     expect(again.practices.imported).toBe(0);
     // The demo process (the annex's WSIS phases), made once, acting as the demo admin.
     expect((await listProcesses(t.ctx)).map((p) => p.texts.en!.title)).toEqual(['WSIS: community development, from PrepCom I to action']);
-    // The delegate's ministry is one of the demo consultation's organisations: none is made twice.
-    expect((await listOrganisations(t.ctx)).map((o) => o.name).sort()).toEqual(consultation.organisations.map((o) => o.name).sort());
+    // The delegate's ministry is one of the demo consultation's organisations, which the stocktake reuses: none is made twice.
+    const named = new Set([...consultation.organisations, ...stocktake.activities.map((a) => a.organisation), stocktake.iatiOrganisation].map((o) => o.name));
+    expect((await listOrganisations(t.ctx)).map((o) => o.name).sort()).toEqual([...named].sort());
+    expect(named.size).toBe(consultation.organisations.length + 2);
     for (const a of DEMO_ACCOUNTS) await expect(signIn(t.ctx, { email: a.email, password: DEMO_PASSWORD }, 'demo')).resolves.toBeTruthy();
   });
 

@@ -98,7 +98,9 @@ export type IatiErrorCode =
   | 'invalid_number'
   | 'invalid_code'
   | 'invalid_language'
-  | 'missing_currency';
+  | 'missing_currency'
+  // An activity the stocktake import could not write (the process left its stocktaking phase meanwhile).
+  | 'not_in_phase';
 
 /**
  * Why a file was refused or an activity skipped. `code` is stable (the interface translates it); `path`

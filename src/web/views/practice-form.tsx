@@ -14,7 +14,7 @@ type Props = {
   errors: Record<string, string>; hubOptions: { value: string; label: string }[];
 };
 
-function MultiSelect(p: { f: FormState; name: string; label: string; values: readonly string[]; options: { value: string; label: string }[]; required?: boolean; hint: string }) {
+export function MultiSelect(p: { f: FormState; name: string; label: string; values: readonly string[]; options: { value: string; label: string }[]; required?: boolean; hint: string }) {
   const id = `f-${p.name}`;
   const err = p.f.errors[p.name] ?? Object.entries(p.f.errors).find(([k]) => k.startsWith(`${p.name}.`))?.[1];
   return (

@@ -56,6 +56,7 @@ export function ProcessHeader(props: Env & { process: Process }) {
       </div>
       {shown.isFallback && <p class="notice">{t('process.shown_in', { lang: languageName(shown.lang, locale) })}</p>}
       {active && <p><strong>{t('process.active_label')}</strong> <a href={`#phase-${active.position}`}><PhaseTitle t={t} locale={locale} process={p} phase={active} /></a></p>}
+      <p><a href={`/processes/${p.id}/stocktake`}>{t('stocktake.link')}</a></p>
     </>
   );
 }

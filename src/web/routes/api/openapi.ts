@@ -20,6 +20,7 @@ import {
   consultationDetailJsonSchema, consultationJsonSchema, consultationListJsonSchema, nextJsonSchema, participantJsonSchema, statementJsonSchema, voteJsonSchema,
 } from './consultation-representation.js';
 import { processDetailJsonSchema, processListJsonSchema } from './process-representation.js';
+import { stocktakeFilterSchema, stocktakeJsonSchema } from './stocktake-representation.js';
 
 /*
  * The OpenAPI 3.1 description of /api/v1. Component schemas come from the zod schemas the services
@@ -72,6 +73,7 @@ const COMPONENTS = {
   CapRefusal: capRefusalJsonSchema,
   ProcessList: processListJsonSchema,
   ProcessDetail: processDetailJsonSchema,
+  Stocktake: stocktakeJsonSchema,
   OpenDataFile: envelopeSchema.extend({ exportedAt: z.iso.datetime(), hubs: z.array(hubRecordSchema), practices: z.array(practiceRecordSchema) }),
   Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
@@ -343,6 +345,14 @@ function processPaths(): Json {
     '/processes/{id}': {
       parameters: [idParam('process')],
       get: operation({ summary: 'Read a process: its phases, what each allows, and the history of phase changes', tag: 'processes', ok: { status: 200, description: 'The process.', content: jsonContent(ref('ProcessDetail')) }, errors: READ_ERRORS }),
+    },
+    '/processes/{id}/stocktake': {
+      parameters: [idParam('process')],
+      get: operation({
+        summary: 'Read a process’s stocktake: activities (filtered by sector, theme, country; unknown values ignored), summaries per sector and the gap list',
+        tag: 'processes', parameters: queryParameters(stocktakeFilterSchema),
+        ok: { status: 200, description: 'The stocktake.', content: jsonContent(ref('Stocktake')) }, errors: READ_ERRORS,
+      }),
     },
   };
 }

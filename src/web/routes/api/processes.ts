@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { getProcess, listPhaseChanges, listProcesses } from '../../../domain/process/process.service.js';
+import { getStocktake } from '../../../domain/stocktake/stocktake.service.js';
 import type { WebEnv } from '../../env.js';
 import { phaseChangeJson, processJson } from './process-representation.js';
+import { stocktakeJson } from './stocktake-representation.js';
 
 /** Processes and their phases: public reads. Phase changes are made on the process page (admins). */
 export const processRoutes = new Hono<WebEnv>()
@@ -9,4 +11,5 @@ export const processRoutes = new Hono<WebEnv>()
   .get('/processes/:id', async (c) => {
     const p = await getProcess(c.get('ctx'), c.req.param('id'));
     return c.json({ ...processJson(p), phaseChanges: (await listPhaseChanges(c.get('ctx'), p.id)).map(phaseChangeJson) });
-  });
+  })
+  .get('/processes/:id/stocktake', async (c) => c.json(stocktakeJson(await getStocktake(c.get('ctx'), c.req.param('id'), c.req.query()))));

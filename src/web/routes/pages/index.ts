@@ -25,6 +25,9 @@ import { practiceListRoutes } from './practice-list.js';
 import { processRoutes } from './processes.js';
 import { practicePageRoutes } from './practice-page.js';
 import { searchRoutes } from './search.js';
+import { stocktakeEditRoutes } from './stocktake-edit.js';
+import { stocktakeImportRoutes } from './stocktake-import.js';
+import { stocktakeRoutes } from './stocktake.js';
 
 /** Server-rendered pages; each works with plain links and forms. Static paths come before `:id`. */
 export function pageRoutes() {
@@ -56,5 +59,9 @@ export function pageRoutes() {
     .route('/', consultationModerationRoutes)
     .route('/', consultationReportRoutes)
     .route('/', consultationExportRoutes)
-    .route('/', processRoutes);
+    .route('/', processRoutes)
+    // A process's stocktake: the form and the import (static paths) before the pages of one activity.
+    .route('/', stocktakeEditRoutes)
+    .route('/', stocktakeImportRoutes)
+    .route('/', stocktakeRoutes);
 }
