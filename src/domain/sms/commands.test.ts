@@ -116,7 +116,14 @@ describe('parseCommand: arguments', () => {
   });
 
   it('splits SUB into the longest topic it knows and the place', () => {
-    expect(parseCommand('SUB sante Maradi')).toEqual({ kind: 'sub', topic: 'sante', place: 'Maradi', lang: 'en' });
+    // After an English keyword, a topic named in one other language tells the person's language.
+    expect(parseCommand('SUB sante Maradi')).toEqual({ kind: 'sub', topic: 'sante', place: 'Maradi', lang: 'fr' });
+    expect(parseCommand('SUB afya')).toMatchObject({ lang: 'sw' });
+    expect(parseCommand('UNSUB sécheresse')).toMatchObject({ kind: 'unsub', lang: 'fr' });
+    expect(parseCommand('SUB drought Maradi')).toMatchObject({ lang: 'en' });
+    // A topic word several languages share says nothing; a keyword in another language is kept.
+    expect(parseCommand('SUB radio')).toMatchObject({ lang: 'en' });
+    expect(parseCommand('ABONNER drought')).toMatchObject({ lang: 'fr' });
     expect(parseCommand('ABONNER prix du marché Maradi')).toEqual({ kind: 'sub', topic: 'prix du marché', place: 'Maradi', lang: 'fr' });
     expect(parseCommand('abonner criquets Tillabéri Niger')).toMatchObject({ topic: 'criquets', place: 'Tillabéri Niger' });
     expect(parseCommand('JIUNGE ukame')).toEqual({ kind: 'sub', topic: 'ukame', place: null, lang: 'sw' });

@@ -12,7 +12,7 @@
 import { canonicalLanguageTag } from '../taxonomy/languages.js';
 import { tokenise } from '../vocabulary/normalise.js';
 import { SMS_LANGS, isNearWord, matchKeyword, normalisedWords, type SmsLang } from './keywords.js';
-import { isTopicWord, resolveTopic } from './topics.js';
+import { isTopicWord, languageOfTopic, resolveTopic } from './topics.js';
 
 type Lang = { lang: SmsLang | null };
 export type Command =
@@ -103,13 +103,25 @@ export function parseCommand(text: string): Command {
       return { kind, code: practiceCode(arg), lang };
     case 'lang':
       return { kind, code: languageCode(arg), lang };
-    case 'sub':
-      return words.length > 0 ? { kind, ...splitTopicAndPlace(words), lang } : { kind: 'unknown', text: trimmed, lang };
+    case 'sub': {
+      if (words.length === 0) return { kind: 'unknown', text: trimmed, lang };
+      const split = splitTopicAndPlace(words);
+      return { kind, ...split, lang: speakerLanguage(lang, split.topic) };
+    }
     case 'unsub': {
       if (words.length === 0 || (words.length === 1 && ALL_WORDS.has(normalisedWords(words[0]!)[0] ?? ''))) {
         return { kind, topic: null, lang };
       }
-      return { kind, topic: splitTopicAndPlace(words).topic, lang };
+      const { topic } = splitTopicAndPlace(words);
+      return { kind, topic, lang: speakerLanguage(lang, topic) };
     }
   }
+}
+
+/**
+ * English keywords (SUB, STOP, HELP) are used as codes whatever one speaks, so after one a topic named in a
+ * single other language tells the person's language better: "SUB sante Maradi" is answered in French.
+ */
+function speakerLanguage(keywordLang: SmsLang | null, topic: string): SmsLang | null {
+  return keywordLang === 'en' ? (languageOfTopic(topic) ?? keywordLang) : keywordLang;
 }

@@ -6,8 +6,8 @@
 import { ALERT_CATEGORIES, type AlertCategory } from '../subscribers/subscribers.js';
 import { THEMES, type Theme } from '../taxonomy/vocabularies.js';
 import { queryVariants } from '../vocabulary/normalise.js';
-import { conceptLabel, matchConcepts, termsOf } from '../vocabulary/vocabulary.js';
-import { MIN_FUZZY_LETTERS, isOneEditAway, normalisedWords, type SmsLang } from './keywords.js';
+import { conceptLabel, matchConcepts, termsByLanguage, termsOf } from '../vocabulary/vocabulary.js';
+import { MIN_FUZZY_LETTERS, SMS_LANGS, isOneEditAway, normalisedWords, type SmsLang } from './keywords.js';
 
 export type TopicRef = { kind: 'alert'; code: AlertCategory } | { kind: 'theme'; code: Theme };
 
@@ -143,4 +143,30 @@ export function topicName(topic: TopicRef, lang: string): string {
   if (topic.kind === 'theme') return conceptLabel('theme', topic.code, lang);
   const byLang = ALERT_NAMES[topic.code] as Readonly<Record<string, readonly string[]>>;
   return (byLang[lang.split(/[-_]/)[0]!.toLowerCase()] ?? byLang.en!)[0]!;
+}
+
+/** For each SMS language, the normalised names of every topic in it: alert names and theme terms. */
+let namesByLang: Map<SmsLang, Set<string>> | undefined;
+
+function getNamesByLang(): Map<SmsLang, Set<string>> {
+  if (!namesByLang) {
+    namesByLang = new Map(SMS_LANGS.map((lang) => [lang, new Set<string>()]));
+    for (const code of ALERT_CATEGORIES) for (const lang of SMS_LANGS) for (const name of ALERT_NAMES[code][lang]) namesByLang.get(lang)!.add(keyOf(name));
+    for (const code of THEMES) {
+      const byLang = termsByLanguage('theme', code);
+      for (const lang of SMS_LANGS) for (const term of byLang[lang] ?? []) namesByLang.get(lang)!.add(keyOf(term));
+    }
+  }
+  return namesByLang;
+}
+
+/**
+ * The one SMS language whose words name this topic as written ("sante" → fr, "afya" → sw), or null when none or
+ * several do ("radio"). Tells the language of someone who wrote an English keyword before a topic in theirs.
+ */
+export function languageOfTopic(text: string): SmsLang | null {
+  const key = keyOf(text);
+  if (!key) return null;
+  const langs = [...getNamesByLang()].filter(([, names]) => names.has(key)).map(([lang]) => lang);
+  return langs.length === 1 ? langs[0]! : null;
 }
