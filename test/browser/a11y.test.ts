@@ -15,6 +15,9 @@ let draft = '';
 let consultation = '';
 let alert = '';
 let processId = '';
+let planDocuments: string[] = [];
+let amendedSection = '';
+const planDocs = () => planDocuments;
 
 type PageType = { name: string; path: () => string; status?: number; open?: (page: Page) => Promise<number> };
 
@@ -38,6 +41,11 @@ const PUBLIC: PageType[] = [
   { name: 'demo process', path: () => `/processes/${processId}` },
   { name: 'demo stocktake', path: () => `/processes/${processId}/stocktake` },
   { name: 'filtered stocktake', path: () => `/processes/${processId}/stocktake?sector=government&theme=connectivity` },
+  { name: 'declaration and action plan', path: () => `/processes/${processId}/plan` },
+  { name: 'plan document (adopted declaration)', path: () => `/processes/${processId}/plan/${planDocs()[0]}` },
+  { name: 'plan document (action plan in drafting)', path: () => `/processes/${processId}/plan/${planDocs()[1]}` },
+  { name: 'section history with a word diff', path: () => `/processes/${processId}/plan/sections/${amendedSection}/history` },
+  { name: 'accountability (bars, charts, overdue, evidence, stories)', path: () => `/processes/${processId}/accountability` },
   { name: 'not found', path: () => '/no-such-page', status: 404 },
 ];
 
@@ -93,6 +101,12 @@ const SIGNED_IN: PageType[] = [
   // The demo process is past its stocktaking phase: the forms show with the notice that says so.
   { name: 'stocktake activity form (admin)', path: () => `/processes/${processId}/stocktake/new` },
   { name: 'IATI import (admin)', path: () => `/processes/${processId}/stocktake/import` },
+  // The demo has moved on past PrepCom III (to action): the action plan shows without its vote and adoption forms.
+  { name: 'action plan (admin)', path: () => `/processes/${processId}/plan/${planDocs()[1]}` },
+  // After Tunis commitments and progress are open: the forms show as the admin sees them.
+  { name: 'new commitment form (admin)', path: () => `/processes/${processId}/accountability/commitments/new` },
+  { name: 'progress CSV import (admin)', path: () => `/processes/${processId}/accountability/import` },
+  { name: 'new story form (admin)', path: () => `/processes/${processId}/accountability/stories/new` },
 ];
 
 /** Opens one page type and lists what is wrong with it (nothing when it passes). */
@@ -121,6 +135,10 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     await createAdmin(b.browser, ADMIN);
     consultation = /href="\/consultations\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/consultations`)).text())?.[1] ?? 'none';
     processId = /href="\/processes\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/processes`)).text())?.[1] ?? 'none';
+    // The demo declaration (adopted, its first section amended) and action plan, read from the JSON API.
+    const plan = (await (await fetch(`${baseUrl()}/api/v1/processes/${processId}/plan`)).json()) as { documents: { id: string; sections: { id: string }[] }[] };
+    planDocuments = plan.documents.map((d) => d.id);
+    amendedSection = plan.documents[0]?.sections[0]?.id ?? 'none';
     const ctx = await newContext(b.browser, { locale: 'en' });
     const page = await ctx.newPage();
     await signInByName(page, ADMIN);

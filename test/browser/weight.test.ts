@@ -21,6 +21,15 @@ beforeAll(async () => {
   const processId = /href="\/processes\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/processes`)).text())?.[1];
   if (!processId) throw new Error('the demo content has no process to visit');
   pages.push({ label: 'Process list', path: '/processes' }, { label: 'Process', path: `/processes/${processId}` }, { label: 'Stocktake', path: `/processes/${processId}/stocktake` });
+  const plan = (await (await fetch(`${baseUrl()}/api/v1/processes/${processId}/plan`)).json()) as { documents: { id: string; sections: { id: string }[] }[] };
+  const [declaration, actionPlan] = plan.documents;
+  if (!declaration || !actionPlan) throw new Error('the demo process has no declaration and action plan');
+  pages.push(
+    { label: 'Plan', path: `/processes/${processId}/plan` }, { label: 'Plan document', path: `/processes/${processId}/plan/${actionPlan.id}` },
+    { label: 'Section history', path: `/processes/${processId}/plan/sections/${declaration.sections[0]!.id}/history` },
+  );
+  // Five commitments with their charts, bars and stories: the demo's heaviest process page.
+  pages.push({ label: 'Accountability', path: `/processes/${processId}/accountability` });
 });
 
 afterAll(() => {

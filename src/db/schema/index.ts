@@ -9,3 +9,5 @@ export * from './alerts.js';
 export * from './outbox.js';
 export * from './processes.js';
 export * from './stocktake.js';
+export * from './action-plan.js';
+export * from './accountability.js';

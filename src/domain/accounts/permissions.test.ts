@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './accounts.js';
-import { canEditHub, canEditPractice, canSeeContacts, canViewPractice } from './permissions.js';
+import { canAdoptPlan, canDecideAmendment, canDraftPlan, canEditHub, canEditPractice, canProposeAmendment, canSeeContacts, canViewPractice } from './permissions.js';
 
 const hubA = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const hubB = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -33,5 +33,18 @@ describe('permissions', () => {
   it('shows contact details to signed-in members only', () => {
     expect(canSeeContacts(null)).toBe(false);
     expect(canSeeContacts(actor('delegate'))).toBe(true);
+  });
+
+  it('plans: curators draft, admins adopt, anyone signed in proposes; the owner’s members or an admin decide', () => {
+    expect([canDraftPlan(actor('curator')), canDraftPlan(actor('admin')), canDraftPlan(actor('delegate')), canDraftPlan(null)]).toEqual([true, true, false, false]);
+    expect([canAdoptPlan(actor('admin')), canAdoptPlan(actor('curator'))]).toEqual([true, false]);
+    expect([canProposeAmendment(actor('delegate')), canProposeAmendment(null)]).toEqual([true, false]);
+    expect(canDecideAmendment(actor('delegate'), 'org-1', 'org-1')).toBe(true);
+    expect(canDecideAmendment(actor('delegate'), 'org-2', 'org-1')).toBe(false);
+    expect(canDecideAmendment(actor('curator'), null, 'org-1')).toBe(false);
+    // No owner: nobody's organisation matches, not even "none".
+    expect(canDecideAmendment(actor('delegate'), null, null)).toBe(false);
+    expect(canDecideAmendment(actor('admin'), null, null)).toBe(true);
+    expect(canDecideAmendment(null, 'org-1', 'org-1')).toBe(false);
   });
 });

@@ -52,3 +52,27 @@ export const canManageProcesses = (a: Actor) => isAdmin(a);
  */
 export const canRecordStocktake = (a: Actor, actorOrganisationId: string | null, organisationId: string) =>
   isAdmin(a) || (isSignedIn(a) && actorOrganisationId !== null && actorOrganisationId === organisationId);
+
+/**
+ * Declaration and action plan: admins and curators draft documents and add action items; admins adopt. Any
+ * signed-in person may propose an amendment and vote on one. An amendment is decided by a member of the
+ * section's owner organisation or an admin (a section without an owner: admins only), whether on its merits
+ * or by counting the votes. Phases and the document's status are checked apart.
+ */
+export const canDraftPlan = (a: Actor) => isCurator(a);
+export const canAdoptPlan = (a: Actor) => isAdmin(a);
+export const canProposeAmendment = (a: Actor) => isSignedIn(a);
+export const canVoteOnAmendment = (a: Actor) => isSignedIn(a);
+export const canDecideAmendment = (a: Actor, actorOrganisationId: string | null, ownerOrganisationId: string | null) =>
+  isAdmin(a) || (isSignedIn(a) && ownerOrganisationId !== null && actorOrganisationId === ownerOrganisationId);
+
+/**
+ * Commitments and progress: a member of the committing organisation records its commitments and reports their
+ * progress; an admin does so for any organisation. Phases are checked apart (assertInPhase).
+ */
+export const canRecordCommitment = (a: Actor, actorOrganisationId: string | null, organisationId: string) =>
+  isAdmin(a) || (isSignedIn(a) && actorOrganisationId !== null && actorOrganisationId === organisationId);
+export const canReportProgress = canRecordCommitment;
+
+/** Stories are a hub's own testimony: recorded by its coordinators (or an admin). */
+export const canRecordStory = (a: Actor, hubId: string) => isAdmin(a) || coordinates(a, [hubId]);

@@ -2,6 +2,8 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import { actorByEmail } from '../accounts/accounts.service.js';
 import { changePhase, createProcess, hasDemoProcess } from '../process/process.service.js';
+import { seedDemoAccountability } from './demo-accountability.js';
+import { seedDemoPlanDuring } from './demo-plan.js';
 import { seedDemoStocktake } from './demo-stocktake.js';
 import spec from './demo-process.json' with { type: 'json' };
 
@@ -12,9 +14,11 @@ const STOCKTAKES_AT = '2002-11-15T09:00:00Z';
 
 /**
  * The demo process: the first option of the founding document's annex (PrepCom I, II and III in Geneva, the
- * Summit's phases in Geneva and Tunis, then action), created by the demo admin and moved on twice, at the
- * dates of the real meetings, to PrepCom II, where statements and votes are open as in the demo consultation. In
- * between, in the stocktaking phase, every sector's stocktake is recorded and an IATI file imported (demo-stocktake.ts).
+ * Summit's phases in Geneva and Tunis, then action), created by the demo admin and moved on, at the dates of the
+ * real meetings, to PrepCom III and on through the Summit to "action continues". On the way, in the stocktaking phase, every
+ * sector's stocktake is recorded and an IATI file imported (demo-stocktake.ts); from PrepCom II the declaration
+ * and action plan are drafted, amended, and the declaration adopted at PrepCom III (demo-plan.ts); from the Summit,
+ * organisations commit to the action plan's items and report progress, and hubs tell stories (demo-accountability.ts).
  * Runs once per node; false when it exists already or there is no demo admin to act as.
  */
 export async function seedDemoProcess(ctx: Deps, adminEmail: string): Promise<boolean> {
@@ -28,6 +32,10 @@ export async function seedDemoProcess(ctx: Deps, adminEmail: string): Promise<bo
     await changePhase({ db: ctx.db, clock: at(change.at) }, admin, process.id, { toPhaseId, note: change.note });
     // The stocktakes come in while the stocktaking phase is active, before PrepCom II opens.
     if (process.phases[change.to - 1]!.activities.includes('stocktaking')) await seedDemoStocktake({ db: ctx.db, clock: at(STOCKTAKES_AT) }, admin, process.id);
+    // The declaration and action plan are drafted, amended and adopted at their dates, phase by phase.
+    await seedDemoPlanDuring(ctx, admin, process.id, process.phases[change.to - 1]!);
   }
+  // Then through the Summit to action: commitments, progress with evidence, a CSV batch and stories (demo-accountability.ts).
+  await seedDemoAccountability(ctx, admin, process);
   return true;
 }

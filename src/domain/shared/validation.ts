@@ -16,7 +16,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
 function messageKey(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_big' && issue.origin === 'string') return `validation.too_long:${issue.maximum}`;
   if (issue.code === 'too_big' && issue.origin === 'array') return `validation.too_many:${issue.maximum}`;
-  if (/^(validation|import|process|stocktake)\.[a-z_]+/.test(issue.message)) {
+  if (/^(validation|import|process|stocktake|plan|accountability|story)\.[a-z_]+/.test(issue.message)) {
     if (issue.code === 'invalid_type' && issue.input === undefined) return 'validation.required';
     return issue.message;
   }

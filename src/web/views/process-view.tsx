@@ -57,6 +57,8 @@ export function ProcessHeader(props: Env & { process: Process }) {
       {shown.isFallback && <p class="notice">{t('process.shown_in', { lang: languageName(shown.lang, locale) })}</p>}
       {active && <p><strong>{t('process.active_label')}</strong> <a href={`#phase-${active.position}`}><PhaseTitle t={t} locale={locale} process={p} phase={active} /></a></p>}
       <p><a href={`/processes/${p.id}/stocktake`}>{t('stocktake.link')}</a></p>
+      <p><a href={`/processes/${p.id}/plan`}>{t('plan.link')}</a></p>
+      <p><a href={`/processes/${p.id}/accountability`}>{t('accountability.link')}</a></p>
     </>
   );
 }

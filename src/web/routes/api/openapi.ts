@@ -20,6 +20,8 @@ import {
   consultationDetailJsonSchema, consultationJsonSchema, consultationListJsonSchema, nextJsonSchema, participantJsonSchema, statementJsonSchema, voteJsonSchema,
 } from './consultation-representation.js';
 import { processDetailJsonSchema, processListJsonSchema } from './process-representation.js';
+import { planJsonSchema } from './plan-representation.js';
+import { accountabilityJsonSchema } from './accountability-representation.js';
 import { stocktakeFilterSchema, stocktakeJsonSchema } from './stocktake-representation.js';
 
 /*
@@ -74,6 +76,8 @@ const COMPONENTS = {
   ProcessList: processListJsonSchema,
   ProcessDetail: processDetailJsonSchema,
   Stocktake: stocktakeJsonSchema,
+  Plan: planJsonSchema,
+  Accountability: accountabilityJsonSchema,
   OpenDataFile: envelopeSchema.extend({ exportedAt: z.iso.datetime(), hubs: z.array(hubRecordSchema), practices: z.array(practiceRecordSchema) }),
   Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
@@ -352,6 +356,20 @@ function processPaths(): Json {
         summary: 'Read a process’s stocktake: activities (filtered by sector, theme, country; unknown values ignored), summaries per sector and the gap list',
         tag: 'processes', parameters: queryParameters(stocktakeFilterSchema),
         ok: { status: 200, description: 'The stocktake.', content: jsonContent(ref('Stocktake')) }, errors: READ_ERRORS,
+      }),
+    },
+    '/processes/{id}/plan': {
+      parameters: [idParam('process')],
+      get: operation({
+        summary: 'Read a process’s declaration and action plan: documents, sections with their current text and version, action items and amendments with votes',
+        tag: 'processes', ok: { status: 200, description: 'The documents.', content: jsonContent(ref('Plan')) }, errors: READ_ERRORS,
+      }),
+    },
+    '/processes/{id}/accountability': {
+      parameters: [idParam('process')],
+      get: operation({
+        summary: 'Read a process’s accountability: action-plan items with progress rolled up from commitments, the plan’s progress, commitments with updates and evidence, overdue flags, and hubs’ stories',
+        tag: 'processes', ok: { status: 200, description: 'The accountability, computed on read.', content: jsonContent(ref('Accountability')) }, errors: READ_ERRORS,
       }),
     },
   };

@@ -1,8 +1,12 @@
 import { Hono } from 'hono';
+import { getAccountability } from '../../../domain/accountability/accountability.service.js';
+import { getPlan } from '../../../domain/action-plan/action-plan.service.js';
 import { getProcess, listPhaseChanges, listProcesses } from '../../../domain/process/process.service.js';
 import { getStocktake } from '../../../domain/stocktake/stocktake.service.js';
 import type { WebEnv } from '../../env.js';
+import { accountabilityJson } from './accountability-representation.js';
 import { phaseChangeJson, processJson } from './process-representation.js';
+import { planJson } from './plan-representation.js';
 import { stocktakeJson } from './stocktake-representation.js';
 
 /** Processes and their phases: public reads. Phase changes are made on the process page (admins). */
@@ -12,4 +16,9 @@ export const processRoutes = new Hono<WebEnv>()
     const p = await getProcess(c.get('ctx'), c.req.param('id'));
     return c.json({ ...processJson(p), phaseChanges: (await listPhaseChanges(c.get('ctx'), p.id)).map(phaseChangeJson) });
   })
-  .get('/processes/:id/stocktake', async (c) => c.json(stocktakeJson(await getStocktake(c.get('ctx'), c.req.param('id'), c.req.query()))));
+  .get('/processes/:id/stocktake', async (c) => c.json(stocktakeJson(await getStocktake(c.get('ctx'), c.req.param('id'), c.req.query()))))
+  .get('/processes/:id/plan', async (c) => c.json(planJson(await getPlan(c.get('ctx'), c.req.param('id')))))
+  .get('/processes/:id/accountability', async (c) => {
+    const a = await getAccountability(c.get('ctx'), c.req.param('id'));
+    return c.json(accountabilityJson(c.req.param('id'), a));
+  });

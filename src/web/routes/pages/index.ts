@@ -4,6 +4,9 @@ import { adminBlockedNumberRoutes } from './admin-subscribers-blocked.js';
 import { adminSubscriberDetailRoutes } from './admin-subscribers-detail.js';
 import { adminSubscriberListRoutes } from './admin-subscribers.js';
 import { adminRoutes } from './admin-users.js';
+import { accountabilityFormRoutes } from './accountability-forms.js';
+import { accountabilityImportRoutes } from './accountability-import.js';
+import { accountabilityRoutes } from './accountability.js';
 import { alertActionRoutes } from './alerts-actions.js';
 import { alertImportRoutes } from './alerts-import.js';
 import { alertFormRoutes } from './alerts-new.js';
@@ -22,6 +25,8 @@ import { hubRoutes } from './hubs.js';
 import { practiceEditRoutes } from './practice-edit.js';
 import { practiceHistoryRoutes } from './practice-history.js';
 import { practiceListRoutes } from './practice-list.js';
+import { planActionRoutes } from './plan-actions.js';
+import { planRoutes } from './plan.js';
 import { processRoutes } from './processes.js';
 import { practicePageRoutes } from './practice-page.js';
 import { searchRoutes } from './search.js';
@@ -63,5 +68,12 @@ export function pageRoutes() {
     // A process's stocktake: the form and the import (static paths) before the pages of one activity.
     .route('/', stocktakeEditRoutes)
     .route('/', stocktakeImportRoutes)
-    .route('/', stocktakeRoutes);
+    .route('/', stocktakeRoutes)
+    // Declaration and action plan: the pages, then the forms and actions on them.
+    .route('/', planRoutes)
+    .route('/', planActionRoutes)
+    // Commitments, progress and stories: the public page and the audio, then forms and the CSV import.
+    .route('/', accountabilityRoutes)
+    .route('/', accountabilityFormRoutes)
+    .route('/', accountabilityImportRoutes);
 }

@@ -1,0 +1,161 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.js';
+import {
+  commitmentItems, commitments, commitmentTexts, hubs, hubTexts, organisations, practices, practiceTexts, progressUpdates, stories, storyLinks, users,
+} from '../../db/schema/index.js';
+import type { Commitment, CommitmentInput, CommitmentText, Organisation, ProgressInput, ProgressSource, ProgressUpdate, Story, StoryInput } from './accountability.js';
+import type { AudioType } from './audio.js';
+
+const orgColumns = { id: organisations.id, name: organisations.name, sector: organisations.sector };
+
+export async function findOrganisation(db: DbOrTx, id: string): Promise<Organisation | null> {
+  const [row] = await db.select(orgColumns).from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+export async function listOrganisations(db: DbOrTx): Promise<Organisation[]> {
+  return db.select(orgColumns).from(organisations).orderBy(asc(organisations.name));
+}
+
+export async function findUserOrganisationId(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ id: users.organisationId }).from(users).where(eq(users.id, userId));
+  return row?.id ?? null;
+}
+
+/** Published practices among `ids`, each with its title in its original language. */
+export async function findPublishedPractices(db: DbOrTx, ids: string[]): Promise<{ id: string; title: string; lang: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: practices.id, title: practiceTexts.title, lang: practiceTexts.lang })
+    .from(practices)
+    .innerJoin(practiceTexts, and(eq(practiceTexts.practiceId, practices.id), eq(practiceTexts.lang, practices.originalLanguage)))
+    .where(and(inArray(practices.id, ids), eq(practices.status, 'published')));
+}
+
+export async function hubExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: hubs.id }).from(hubs).where(eq(hubs.id, id));
+  return Boolean(row);
+}
+
+export async function insertCommitment(db: DbOrTx, c: CommitmentInput & { processId: string; organisationId: string; by: string; at: Date }): Promise<string> {
+  const [row] = await db.insert(commitments).values({
+    processId: c.processId, organisationId: c.organisationId, partners: c.partners, baseline: c.baseline, target: c.target, unit: c.unit,
+    deadline: c.deadline, originalLanguage: c.originalLanguage, createdBy: c.by, createdAt: c.at,
+  }).returning({ id: commitments.id });
+  const id = row!.id;
+  await db.insert(commitmentTexts).values(Object.entries(c.texts).map(([lang, t]) => ({ commitmentId: id, lang, ...t })));
+  await db.insert(commitmentItems).values(c.items.map((i) => ({ commitmentId: id, itemId: i.itemId, weight: i.weight })));
+  return id;
+}
+
+export async function findCommitmentRef(db: DbOrTx, id: string): Promise<{ id: string; processId: string; organisationId: string } | null> {
+  const [row] = await db.select({ id: commitments.id, processId: commitments.processId, organisationId: commitments.organisationId }).from(commitments).where(eq(commitments.id, id));
+  return row ?? null;
+}
+
+export async function findCommitmentRefs(db: DbOrTx, ids: string[]): Promise<Map<string, { processId: string; organisationId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: commitments.id, processId: commitments.processId, organisationId: commitments.organisationId }).from(commitments).where(inArray(commitments.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function insertProgress(db: DbOrTx, commitmentId: string, p: ProgressInput, source: ProgressSource, by: string, at: Date): Promise<string> {
+  const [row] = await db.insert(progressUpdates).values({
+    commitmentId, reportedOn: p.reportedOn, value: p.value, note: p.note, evidenceUrl: p.evidenceUrl, evidencePracticeId: p.evidencePracticeId, source, byUser: by, at,
+  }).returning({ id: progressUpdates.id });
+  return row!.id;
+}
+
+/** A process's commitments (or the ones named), oldest first, with texts, links and updates. */
+export async function findCommitments(db: DbOrTx, where: { processId?: string; ids?: string[] }): Promise<Commitment[]> {
+  const cond = where.ids ? inArray(commitments.id, where.ids) : eq(commitments.processId, where.processId!);
+  const rows = await db.select({ c: commitments, o: orgColumns }).from(commitments).innerJoin(organisations, eq(organisations.id, commitments.organisationId)).where(cond).orderBy(asc(commitments.createdAt), asc(commitments.id));
+  const ids = rows.map((r) => r.c.id);
+  if (ids.length === 0) return [];
+  const texts = await db.select().from(commitmentTexts).where(inArray(commitmentTexts.commitmentId, ids));
+  const links = await db.select().from(commitmentItems).where(inArray(commitmentItems.commitmentId, ids));
+  const updates = await db
+    .select({ u: progressUpdates, practiceTitle: practiceTexts.title, practiceLang: practiceTexts.lang })
+    .from(progressUpdates)
+    .leftJoin(practices, eq(practices.id, progressUpdates.evidencePracticeId))
+    .leftJoin(practiceTexts, and(eq(practiceTexts.practiceId, practices.id), eq(practiceTexts.lang, practices.originalLanguage)))
+    .where(inArray(progressUpdates.commitmentId, ids))
+    .orderBy(asc(progressUpdates.reportedOn), asc(progressUpdates.at));
+  return rows.map(({ c, o }) => ({
+    id: c.id, processId: c.processId, organisation: o, partners: c.partners, baseline: c.baseline, target: c.target, unit: c.unit, deadline: c.deadline,
+    originalLanguage: c.originalLanguage, createdAt: c.createdAt,
+    texts: Object.fromEntries(texts.filter((t) => t.commitmentId === c.id).map((t): [string, CommitmentText] => [t.lang, { title: t.title, indicator: t.indicator }])),
+    links: links.filter((l) => l.commitmentId === c.id).map((l) => ({ itemId: l.itemId, weight: l.weight })),
+    updates: updates.filter((r) => r.u.commitmentId === c.id).map(({ u, practiceTitle, practiceLang }): ProgressUpdate => ({
+      id: u.id, reportedOn: u.reportedOn, value: u.value, note: u.note, evidenceUrl: u.evidenceUrl, source: u.source as ProgressSource, at: u.at,
+      evidencePractice: u.evidencePracticeId && practiceTitle ? { id: u.evidencePracticeId, title: practiceTitle, lang: practiceLang! } : null,
+    })),
+  }));
+}
+
+export async function insertStory(db: DbOrTx, s: StoryInput & { processId: string; audio: { bytes: Buffer; type: AudioType } | null; by: string; at: Date }): Promise<string> {
+  const [row] = await db.insert(stories).values({
+    processId: s.processId, hubId: s.hubId, lang: s.lang, title: s.title, text: s.text, audio: s.audio?.bytes ?? null, audioType: s.audio?.type ?? null,
+    createdBy: s.by, createdAt: s.at,
+  }).returning({ id: stories.id });
+  const id = row!.id;
+  const links = [...s.itemIds.map((itemId) => ({ storyId: id, itemId })), ...s.practiceIds.map((practiceId) => ({ storyId: id, practiceId }))];
+  if (links.length) await db.insert(storyLinks).values(links);
+  return id;
+}
+
+/** A process's published stories, newest first, without their audio bytes. */
+export async function findStories(db: DbOrTx, where: { processId?: string; id?: string }): Promise<Story[]> {
+  const cond = where.id ? eq(stories.id, where.id) : and(eq(stories.processId, where.processId!), eq(stories.status, 'published'));
+  const rows = await db
+    .select({
+      id: stories.id, processId: stories.processId, lang: stories.lang, title: stories.title, text: stories.text, audioType: stories.audioType, createdAt: stories.createdAt,
+      hubId: stories.hubId, hubName: hubTexts.name, hubLang: hubTexts.lang,
+    })
+    .from(stories)
+    .innerJoin(hubs, eq(hubs.id, stories.hubId))
+    .innerJoin(hubTexts, and(eq(hubTexts.hubId, hubs.id), eq(hubTexts.lang, hubs.originalLanguage)))
+    .where(cond)
+    .orderBy(sql`${stories.createdAt} desc`, asc(stories.id));
+  const ids = rows.map((r) => r.id);
+  const links = ids.length === 0 ? [] : await db
+    .select({ storyId: storyLinks.storyId, itemId: storyLinks.itemId, practiceId: storyLinks.practiceId, title: practiceTexts.title, lang: practiceTexts.lang })
+    .from(storyLinks)
+    .leftJoin(practices, eq(practices.id, storyLinks.practiceId))
+    .leftJoin(practiceTexts, and(eq(practiceTexts.practiceId, practices.id), eq(practiceTexts.lang, practices.originalLanguage)))
+    .where(inArray(storyLinks.storyId, ids))
+    .orderBy(asc(storyLinks.id));
+  return rows.map(({ hubId, hubName, hubLang, ...r }) => {
+    const mine = links.filter((l) => l.storyId === r.id);
+    return {
+      ...r, hub: { id: hubId, name: hubName, lang: hubLang },
+      items: mine.flatMap((l) => (l.itemId ? [l.itemId] : [])),
+      practices: mine.flatMap((l) => (l.practiceId && l.title ? [{ id: l.practiceId, title: l.title, lang: l.lang! }] : [])),
+    };
+  });
+}
+
+export async function findStoryAudio(db: DbOrTx, id: string): Promise<{ bytes: Buffer; type: string } | null> {
+  const [row] = await db.select({ audio: stories.audio, type: stories.audioType }).from(stories).where(and(eq(stories.id, id), eq(stories.status, 'published')));
+  return row?.audio && row.type ? { bytes: row.audio, type: row.type } : null;
+}
+
+/** Hubs with their name in their original language: the ones named, or all when `ids` is null. */
+export async function listHubNames(db: DbOrTx, ids: string[] | null): Promise<{ id: string; name: string }[]> {
+  if (ids && ids.length === 0) return [];
+  return db
+    .select({ id: hubs.id, name: hubTexts.name })
+    .from(hubs)
+    .innerJoin(hubTexts, and(eq(hubTexts.hubId, hubs.id), eq(hubTexts.lang, hubs.originalLanguage)))
+    .where(ids ? inArray(hubs.id, ids) : undefined)
+    .orderBy(asc(hubTexts.name));
+}
+
+export async function findStoryRef(db: DbOrTx, id: string): Promise<{ id: string; processId: string; hubId: string; status: string } | null> {
+  const [row] = await db.select({ id: stories.id, processId: stories.processId, hubId: stories.hubId, status: stories.status }).from(stories).where(eq(stories.id, id));
+  return row ?? null;
+}
+
+export async function setStoryStatus(db: DbOrTx, id: string, status: 'published' | 'withdrawn'): Promise<void> {
+  await db.update(stories).set({ status }).where(eq(stories.id, id));
+}

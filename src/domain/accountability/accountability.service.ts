@@ -1,0 +1,137 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Actor } from '../accounts/accounts.js';
+import { canRecordCommitment, canReportProgress, isAdmin } from '../accounts/permissions.js';
+import { getPlan } from '../action-plan/action-plan.service.js';
+import { DomainError, forbidden, notFound } from '../errors.js';
+import { assertInPhase, getProcess } from '../process/process.service.js';
+import { uuid } from '../shared/fields.js';
+import { parseInput } from '../shared/validation.js';
+import {
+  commitmentInputSchema, progressInputSchema, type Accountability, type Commitment, type CommitmentView, type ItemView, type Organisation, type ProgressInput, type ProgressSource,
+} from './accountability.js';
+import * as repo from './accountability.repo.js';
+import { commitmentProgress, isOverdue, planProgress, rollUpItems } from './rollup.js';
+
+type Deps = { db: Db; clock: Clock };
+
+export const todayOf = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+
+export function signedIn(actor: Actor) {
+  if (!actor) throw new DomainError('unauthenticated', 'error.sign_in_required');
+  return actor;
+}
+
+/** The organisations a person may commit for: every one for admins, else their own (or none). */
+export async function organisationsFor(ctx: Pick<Deps, 'db'>, actor: Actor): Promise<Organisation[]> {
+  if (!actor) return [];
+  if (isAdmin(actor)) return repo.listOrganisations(ctx.db);
+  const own = await repo.findUserOrganisationId(ctx.db, actor.id);
+  const org = own ? await repo.findOrganisation(ctx.db, own) : null;
+  return org ? [org] : [];
+}
+
+/** The action-plan items of a process, in plan order, with the document's language for their titles. */
+export async function listPlanItems(ctx: Pick<Deps, 'db'>, processId: string) {
+  const docs = (await getPlan(ctx, processId)).filter((d) => d.kind === 'action_plan');
+  return docs.flatMap((d) => d.sections.flatMap((s) => s.actionItems.map((i) => ({ ...i, documentLanguage: d.originalLanguage }))));
+}
+
+/**
+ * Records a commitment of the actor's organisation (admins: the one named) to items of the process's action
+ * plan, in one transaction that first checks the active phase allows commitments.
+ * Errors: unauthenticated, not_found (process), forbidden (`accountability.no_organisation`,
+ * `accountability.not_your_organisation`), invalid (fields; `accountability.unknown_item`), conflict
+ * (`process.not_in_phase`). Not idempotent.
+ */
+export async function recordCommitment(ctx: Deps, actor: Actor, processId: unknown, input: unknown): Promise<Commitment> {
+  const me = signedIn(actor);
+  const process = await getProcess(ctx, processId);
+  const c = parseInput(commitmentInputSchema, input);
+  const own = await repo.findUserOrganisationId(ctx.db, me.id);
+  const organisationId = c.organisationId ?? own;
+  if (!organisationId) throw forbidden(isAdmin(me) ? 'accountability.organisation_required' : 'accountability.no_organisation');
+  if (!(await repo.findOrganisation(ctx.db, organisationId))) throw new DomainError('invalid', 'error.invalid', { organisationId: 'validation.unknown_organisation' });
+  if (!canRecordCommitment(me, own, organisationId)) throw forbidden('accountability.not_your_organisation');
+  const known = new Set((await listPlanItems(ctx, process.id)).map((i) => i.id));
+  const unknown = c.items.findIndex((i) => !known.has(i.itemId));
+  if (unknown >= 0) throw new DomainError('invalid', 'error.invalid', { [`items.${unknown}.itemId`]: 'accountability.unknown_item' });
+  const id = await ctx.db.transaction(async (tx) => {
+    await assertInPhase(tx, process.id, 'commitments');
+    return repo.insertCommitment(tx, { ...c, processId: process.id, organisationId, by: me.id, at: ctx.clock.now() });
+  });
+  return (await repo.findCommitments(ctx.db, { ids: [id] }))[0]!;
+}
+
+/** A commitment by id. Errors: not_found (`accountability.unknown_commitment`). */
+export async function getCommitment(ctx: Pick<Deps, 'db'>, id: unknown): Promise<Commitment> {
+  const parsed = uuid.safeParse(id);
+  const [found] = parsed.success ? await repo.findCommitments(ctx.db, { ids: [parsed.data] }) : [];
+  if (!found) throw notFound('accountability.unknown_commitment');
+  return found;
+}
+
+/** Whether the actor may report progress on this commitment (pages show the link; the service decides). */
+export async function mayReportOn(ctx: Pick<Deps, 'db'>, actor: Actor, c: Pick<Commitment, 'organisation'>): Promise<boolean> {
+  if (!actor) return false;
+  return canReportProgress(actor, await repo.findUserOrganisationId(ctx.db, actor.id), c.organisation.id);
+}
+
+/** Checks an update's day and evidence practice against the database and the clock; field errors or none. */
+export async function checkProgress(ctx: Deps, p: ProgressInput): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  if (p.reportedOn > todayOf(ctx.clock)) errors.reportedOn = 'validation.date_future';
+  if (p.evidencePracticeId && (await repo.findPublishedPractices(ctx.db, [p.evidencePracticeId])).length === 0) errors.evidencePracticeId = 'accountability.unknown_practice';
+  return errors;
+}
+
+/** Writes one update in its own transaction, after the phase check. Errors: conflict (`process.not_in_phase`). */
+export async function writeProgress(ctx: Deps, actorId: string, ref: { id: string; processId: string }, p: ProgressInput, source: ProgressSource): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
+    await assertInPhase(tx, ref.processId, 'progress');
+    return repo.insertProgress(tx, ref.id, p, source, actorId, ctx.clock.now());
+  });
+}
+
+/**
+ * Reports a value of a commitment's indicator on a day (not after today), with its evidence: a link and/or a
+ * published practice. One transaction that checks the active phase allows progress reports.
+ * Errors: unauthenticated, not_found (`accountability.unknown_commitment`), forbidden
+ * (`accountability.not_your_organisation`), invalid, conflict (`process.not_in_phase`). Not idempotent.
+ */
+export async function reportProgress(ctx: Deps, actor: Actor, commitmentId: unknown, input: unknown): Promise<Commitment> {
+  const me = signedIn(actor);
+  const c = await getCommitment(ctx, commitmentId);
+  if (!(await mayReportOn(ctx, me, c))) throw forbidden('accountability.not_your_organisation');
+  const p = parseInput(progressInputSchema, input);
+  const errors = await checkProgress(ctx, p);
+  if (Object.keys(errors).length) throw new DomainError('invalid', 'error.invalid', errors);
+  await writeProgress(ctx, me.id, c, p, 'web');
+  return getCommitment(ctx, c.id);
+}
+
+/** A commitment as of `today`: its latest value (by day reported), progress and whether it is late. */
+export function viewOf(c: Commitment, today: string): CommitmentView {
+  const latest = c.updates.at(-1)?.value ?? null;
+  const input = { baseline: c.baseline, target: c.target, latest, deadline: c.deadline };
+  return { ...c, latest, progress: commitmentProgress(input), isOverdue: isOverdue(input, today) };
+}
+
+/**
+ * A process's accountability, computed on read: each action-plan item's progress from its commitments
+ * (weighted), the plan's (items weighted by their own weight), every commitment with its updates, which are
+ * overdue today, and the hubs' stories. Public. Errors: not_found.
+ */
+export async function getAccountability(ctx: Deps, processId: unknown): Promise<Accountability> {
+  const process = await getProcess(ctx, processId);
+  const today = todayOf(ctx.clock);
+  const planItems = await listPlanItems(ctx, process.id);
+  const commitments = (await repo.findCommitments(ctx.db, { processId: process.id })).map((c) => viewOf(c, today));
+  const rolled = rollUpItems(planItems.map((i) => i.id), commitments.map((c) => ({ id: c.id, baseline: c.baseline, target: c.target, latest: c.latest, deadline: c.deadline, links: c.links })));
+  const items: ItemView[] = planItems.map((i, n) => ({
+    id: i.id, code: i.code, weight: i.weight, texts: i.texts, documentLanguage: i.documentLanguage, progress: rolled[n]!.progress, commitments: rolled[n]!.commitments,
+    isOverdue: commitments.some((c) => c.isOverdue && c.links.some((l) => l.itemId === i.id)),
+  }));
+  const plan = planProgress(items.map((i) => ({ itemId: i.id, progress: i.progress })), new Map(items.map((i) => [i.id, i.weight])));
+  return { today, items, plan, commitments, stories: await repo.findStories(ctx.db, { processId: process.id }) };
+}

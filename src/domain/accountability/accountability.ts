@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { languageTag, requiredText, setOf, text, uuid } from '../shared/fields.js';
+import { isIsoDate } from './iso-date.js';
+import type { PlanProgress } from './rollup.js';
+
+export const PROGRESS_SOURCES = ['web', 'csv'] as const;
+export type ProgressSource = (typeof PROGRESS_SOURCES)[number];
+
+/** A number from a form's text or JSON; '' is missing (not 0), and a comma may be the decimal point. */
+const finite = z.union([z.number(), z.string()], { error: 'validation.required' }).transform((v, ctx) => {
+  const s = typeof v === 'number' ? String(v) : v.trim().replace(/^([^,.]*),([^,.]*)$/, '$1.$2');
+  const n = s === '' ? NaN : Number(s);
+  if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: s === '' ? 'validation.required' : 'validation.number' });
+  return n;
+});
+const isoDay = z.string({ error: 'validation.invalid_type' }).trim().refine(isIsoDate, { error: 'validation.iso_date' });
+const commitmentText = z.object({ title: requiredText(200), indicator: requiredText(300) });
+export type CommitmentText = z.output<typeof commitmentText>;
+
+/** A commitment as a form or a client sends it: the organisation (admins name one), the indicator, the items it serves. */
+export const commitmentInputSchema = z
+  .object({
+    organisationId: uuid.nullable().default(null),
+    originalLanguage: languageTag,
+    texts: z.record(languageTag, commitmentText, { error: 'validation.invalid_type' }),
+    partners: setOf(requiredText(200), { max: 30 }),
+    baseline: finite,
+    target: finite,
+    unit: text(40).default(''),
+    deadline: isoDay,
+    items: z
+      .array(z.object({ itemId: uuid, weight: z.coerce.number({ error: 'validation.number' }).int({ error: 'accountability.weight_range' }).min(1, { error: 'accountability.weight_range' }).max(100, { error: 'accountability.weight_range' }) }), { error: 'validation.invalid_type' })
+      .min(1, { error: 'accountability.item_required' })
+      .max(20, { error: 'validation.too_many' }),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.texts[c.originalLanguage]) ctx.addIssue({ code: 'custom', path: ['texts'], message: 'validation.original_text_required' });
+    if (new Set(c.items.map((i) => i.itemId)).size !== c.items.length) ctx.addIssue({ code: 'custom', path: ['items'], message: 'accountability.item_twice' });
+  });
+export type CommitmentInput = z.output<typeof commitmentInputSchema>;
+
+/** One progress update from the form or the API; the CSV import builds the same from each valid row. */
+export const progressInputSchema = z.object({
+  reportedOn: isoDay,
+  value: finite,
+  note: text(1000).default(''),
+  evidenceUrl: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().trim().max(2048, { error: 'validation.url' }).pipe(z.httpUrl({ error: 'validation.url' })).nullable()),
+  evidencePracticeId: z.preprocess((v) => (v === '' || v === undefined ? null : v), uuid.nullable()),
+});
+export type ProgressInput = z.output<typeof progressInputSchema>;
+
+export const STORY_TEXT_MAX = 2000;
+/** A story's text fields and links; the audio comes apart, as bytes, and is checked by `audioTypeOf`. */
+export const storyInputSchema = z.object({
+  hubId: uuid,
+  lang: languageTag,
+  title: requiredText(150),
+  text: requiredText(STORY_TEXT_MAX),
+  itemIds: setOf(uuid, { max: 20 }),
+  practiceIds: setOf(uuid, { max: 20 }),
+});
+export type StoryInput = z.output<typeof storyInputSchema>;
+
+export type Organisation = { id: string; name: string; sector: string };
+
+export type ProgressUpdate = {
+  id: string; reportedOn: string; value: number; note: string; evidenceUrl: string | null;
+  evidencePractice: { id: string; title: string; lang: string } | null; source: ProgressSource; at: Date;
+};
+
+export type Commitment = {
+  id: string; processId: string; organisation: Organisation; partners: string[]; baseline: number; target: number; unit: string;
+  deadline: string; originalLanguage: string; texts: Record<string, CommitmentText>; links: { itemId: string; weight: number }[];
+  /** Oldest first by the day reported. */
+  updates: ProgressUpdate[];
+  createdAt: Date;
+};
+
+/** A commitment with what the roll-up says of it today. */
+export type CommitmentView = Commitment & { latest: number | null; progress: number; isOverdue: boolean };
+
+export type Story = {
+  id: string; processId: string; hub: { id: string; name: string; lang: string }; lang: string; title: string; text: string;
+  audioType: string | null; items: string[]; practices: { id: string; title: string; lang: string }[]; createdAt: Date;
+};
+
+export type ItemView = {
+  id: string; code: string; weight: number; texts: Record<string, { title: string }>; documentLanguage: string;
+  progress: number | null; commitments: number; isOverdue: boolean;
+};
+
+/** Everything the accountability page and API show, computed on read. */
+export type Accountability = { today: string; items: ItemView[]; plan: PlanProgress; commitments: CommitmentView[]; stories: Story[] };

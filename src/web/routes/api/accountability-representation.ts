@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { PROGRESS_SOURCES, type Accountability } from '../../../domain/accountability/accountability.js';
+
+/*
+ * How the API shows a process's accountability, computed on read: action-plan items with their progress
+ * (0–1, null when no commitment measures them), the plan's progress, commitments with every update and its
+ * evidence, which are overdue, and the hubs' stories (the audio by its page address). Who reported an update
+ * is not published; the organisation is.
+ */
+
+const ratio = z.number().min(0).max(1);
+const day = z.iso.date();
+
+export const accountabilityJsonSchema = z.object({
+  today: day.describe('The day overdue is judged on.'),
+  plan: z.object({ progress: ratio.nullable(), counted: z.int().min(0), unmeasured: z.int().min(0) }),
+  items: z.array(z.object({
+    id: z.uuid(), code: z.string(), weight: z.int().min(1), texts: z.record(z.string(), z.object({ title: z.string() })),
+    progress: ratio.nullable().describe('Weighted over the item’s commitments; null when none measures it.'), commitments: z.int().min(0), overdue: z.boolean(),
+  })),
+  commitments: z.array(z.object({
+    id: z.uuid(), organisation: z.object({ id: z.uuid(), name: z.string(), sector: z.string() }), partners: z.array(z.string()),
+    originalLanguage: z.string(), texts: z.record(z.string(), z.object({ title: z.string(), indicator: z.string() })),
+    baseline: z.number(), target: z.number(), unit: z.string(), deadline: day,
+    items: z.array(z.object({ id: z.uuid(), weight: z.int().min(1) })),
+    latest: z.number().nullable(), progress: ratio, overdue: z.boolean(),
+    updates: z.array(z.object({
+      id: z.uuid(), reportedOn: day, value: z.number(), note: z.string(), evidenceUrl: z.string().nullable(),
+      evidencePractice: z.object({ id: z.uuid(), title: z.string() }).nullable(), source: z.enum(PROGRESS_SOURCES),
+    })).describe('Oldest first by the day reported.'),
+  })),
+  stories: z.array(z.object({
+    id: z.uuid(), hub: z.object({ id: z.uuid(), name: z.string() }), lang: z.string(), title: z.string(), text: z.string(),
+    audio: z.object({ type: z.string(), href: z.string() }).nullable(), items: z.array(z.uuid()), practices: z.array(z.uuid()), createdAt: z.iso.datetime(),
+  })).describe('Newest first.'),
+});
+
+export function accountabilityJson(processId: string, a: Accountability): z.input<typeof accountabilityJsonSchema> {
+  return {
+    today: a.today, plan: a.plan,
+    items: a.items.map((i) => ({ id: i.id, code: i.code, weight: i.weight, texts: i.texts, progress: i.progress, commitments: i.commitments, overdue: i.isOverdue })),
+    commitments: a.commitments.map((c) => ({
+      id: c.id, organisation: c.organisation, partners: c.partners, originalLanguage: c.originalLanguage, texts: c.texts, baseline: c.baseline, target: c.target,
+      unit: c.unit, deadline: c.deadline, items: c.links.map((l) => ({ id: l.itemId, weight: l.weight })), latest: c.latest, progress: c.progress, overdue: c.isOverdue,
+      updates: c.updates.map((u) => ({
+        id: u.id, reportedOn: u.reportedOn, value: u.value, note: u.note, evidenceUrl: u.evidenceUrl, source: u.source,
+        evidencePractice: u.evidencePractice && { id: u.evidencePractice.id, title: u.evidencePractice.title },
+      })),
+    })),
+    stories: a.stories.map((s) => ({
+      id: s.id, hub: { id: s.hub.id, name: s.hub.name }, lang: s.lang, title: s.title, text: s.text, items: s.items, practices: s.practices.map((p) => p.id),
+      audio: s.audioType ? { type: s.audioType, href: `/processes/${processId}/accountability/stories/${s.id}/audio` } : null, createdAt: s.createdAt.toISOString(),
+    })),
+  };
+}

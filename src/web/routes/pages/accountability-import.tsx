@@ -1,0 +1,93 @@
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { organisationsFor } from '../../../domain/accountability/accountability.service.js';
+import { MAX_PROGRESS_CSV_BYTES, PROGRESS_CSV_COLUMNS } from '../../../domain/accountability/progress-csv.js';
+import { importProgressCsv, type ProgressImportReport } from '../../../domain/accountability/progress-import.service.js';
+import { DomainError, forbidden } from '../../../domain/errors.js';
+import { getProcess } from '../../../domain/process/process.service.js';
+import type { FormBody } from '../../forms/form-body.js';
+import type { WebEnv } from '../../env.js';
+import { translateFieldError } from '../../i18n/i18n.js';
+import { CsrfField } from '../../views/forms.js';
+import { formatNumber } from '../../views/labels.js';
+import { accountabilityBase, isPhaseOpen } from './accountability.js';
+import { signInFirst } from './alerts-shared.js';
+import { render } from './page.js';
+import { ID } from './stocktake.js';
+
+function Report(props: { c: Context<WebEnv>; report: ProgressImportReport; fileName: string }) {
+  const t = props.c.get('t');
+  const r = props.report;
+  if (r.fileErrors.length) {
+    return (
+      <div class="errors" role="alert" tabindex={-1} id="errors">
+        <p>{t('accountability.import_refused', { name: props.fileName })}</p>
+        <ul>{r.fileErrors.map((e) => <li>{e.line ? `${t('accountability.line', { line: e.line })}: ` : ''}{translateFieldError(t, e.message)}</li>)}</ul>
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby="report">
+      <h2 id="report" tabindex={-1}>{t('accountability.import_report', { name: props.fileName })}</h2>
+      <p role="status">{t('accountability.import_counts', { written: r.written, skipped: r.skipped })}</p>
+      <table>
+        <thead><tr><th scope="col">{t('accountability.line_header')}</th><th scope="col">{t('accountability.outcome')}</th><th scope="col">{t('accountability.reasons')}</th></tr></thead>
+        <tbody>
+          {r.rows.map((row) => (
+            <tr>
+              <td>{row.line}</td>
+              <td>{t(`accountability.row_${row.status}`)}</td>
+              <td>{row.errors.map((e) => `${e.field === '_' ? '' : `${e.field}: `}${translateFieldError(t, e.message)}`).join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+async function showImport(c: Context<WebEnv>, result?: { report: ProgressImportReport; fileName: string; message?: string }, status: ContentfulStatusCode = 200) {
+  const { ctx, t, locale } = { ctx: c.get('ctx'), t: c.get('t'), locale: c.get('locale') };
+  const process = await getProcess(ctx, c.req.param('id'));
+  if ((await organisationsFor(ctx, c.get('actor'))).length === 0) throw forbidden('accountability.no_organisation');
+  const base = accountabilityBase(process.id);
+  const isOpen = isPhaseOpen(process, 'progress');
+  return render(c, t('accountability.import_title'), (
+    <>
+      <p><a href={base}>{t('accountability.back')}</a></p>
+      <h1>{t('accountability.import_title')}</h1>
+      <p>{t('accountability.import_intro')}</p>
+      <p>{t('accountability.import_columns')} <code>{PROGRESS_CSV_COLUMNS.join(',')}</code></p>
+      {result?.message && <p class="errors" role="alert">{result.message}</p>}
+      {!isOpen && !result?.message && <p class="notice">{t('accountability.closed')}</p>}
+      {result && !result.message && <Report c={c} report={result.report} fileName={result.fileName} />}
+      <form method="post" action={`${base}/import`} enctype="multipart/form-data">
+        <CsrfField token={c.get('csrfToken')} />
+        <div class="field">
+          <label for="f-file">{t('accountability.import_file')}</label>
+          <p class="hint" id="f-file-hint">{t('accountability.import_file_hint', { max: formatNumber(MAX_PROGRESS_CSV_BYTES / 1024 / 1024, locale) })}</p>
+          <input id="f-file" type="file" name="file" accept=".csv,text/csv" aria-describedby="f-file-hint" />
+        </div>
+        <button type="submit">{t('accountability.import_submit')}</button>
+      </form>
+    </>
+  ), status);
+}
+
+const empty: ProgressImportReport = { fileErrors: [], rows: [], written: 0, skipped: 0 };
+
+export const accountabilityImportRoutes = new Hono<WebEnv>()
+  .use(`/processes/${ID}/accountability/import`, signInFirst)
+  .get(`/processes/${ID}/accountability/import`, (c) => showImport(c))
+  .post(`/processes/${ID}/accountability/import`, async (c) => {
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const file = [body.file].flat().find((f): f is File => f instanceof File && f.size > 0);
+    if (!file) return showImport(c, { report: { ...empty, fileErrors: [{ message: 'csv.empty' }] }, fileName: '—' }, 422);
+    try {
+      const report = await importProgressCsv(c.get('ctx'), c.get('actor'), c.req.param('id'), new Uint8Array(await file.arrayBuffer()));
+      return showImport(c, { report, fileName: file.name }, report.fileErrors.length ? 422 : 200);
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+      return showImport(c, { report: empty, fileName: file.name, message: c.get('t')(e.message) }, 409);
+    }
+  });

@@ -1,0 +1,124 @@
+import type { ItemView, Organisation } from '../../domain/accountability/accountability.js';
+import { MAX_AUDIO_BYTES } from '../../domain/accountability/audio.js';
+import { isRtl } from '../../domain/taxonomy/index.js';
+import type { Translate } from '../i18n/i18n.js';
+import { itemLabel } from './accountability-view.js';
+import { CsrfField, ErrorSummary, RequiredNote, Section, Select, TextArea, TextField, type FormState } from './forms.js';
+import { formatNumber, languageOptions } from './labels.js';
+
+type Common = { t: Translate; locale: string; csrfToken: string; action: string; errors: Record<string, string> };
+
+export type CommitmentFormValues = {
+  organisationId: string; originalLanguage: string; title: string; indicator: string; baseline: string; target: string; unit: string;
+  deadline: string; partners: string; weights: Record<string, string>;
+};
+
+/** A new commitment: who commits, the indicator, and a weight for each action-plan item it serves (blank: not served). */
+export function CommitmentForm(props: Common & { values: CommitmentFormValues; organisations: Organisation[]; items: ItemView[] }) {
+  const { t, locale, values: v } = props;
+  const f: FormState = { t, errors: props.errors };
+  const dir = isRtl(v.originalLanguage) ? 'rtl' : 'ltr';
+  const labels: Record<string, string> = {
+    organisationId: t('accountability.organisation'), originalLanguage: t('accountability.language'), title: t('accountability.title_field'),
+    indicator: t('accountability.indicator'), baseline: t('accountability.baseline'), target: t('accountability.target'), unit: t('accountability.unit'),
+    deadline: t('accountability.deadline'), partners: t('accountability.partners'), items: t('accountability.items'),
+  };
+  const itemsError = Object.entries(props.errors).find(([k]) => k === 'items' || k.startsWith('items.'))?.[1];
+  return (
+    <form method="post" action={props.action} novalidate>
+      <CsrfField token={props.csrfToken} />
+      <RequiredNote t={t} />
+      <ErrorSummary f={f} labels={labels} />
+      <Select f={f} name="organisationId" label={labels.organisationId!} value={v.organisationId} required
+        options={props.organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`sector.${o.sector}`)})` }))} />
+      <Select f={f} name="originalLanguage" label={labels.originalLanguage!} value={v.originalLanguage} required options={languageOptions(locale, [v.originalLanguage])} />
+      <TextField f={f} name="title" label={labels.title!} value={v.title} required maxlength={200} lang={v.originalLanguage} dir={dir} />
+      <TextField f={f} name="indicator" label={labels.indicator!} value={v.indicator} required maxlength={300} lang={v.originalLanguage} dir={dir} hint={t('accountability.indicator_hint')} />
+      <TextField f={f} name="baseline" label={labels.baseline!} value={v.baseline} required />
+      <TextField f={f} name="target" label={labels.target!} value={v.target} required />
+      <TextField f={f} name="unit" label={labels.unit!} value={v.unit} maxlength={40} hint={t('accountability.unit_hint')} />
+      <TextField f={f} name="deadline" label={labels.deadline!} value={v.deadline} required hint={t('accountability.date_hint')} />
+      <TextArea f={f} name="partners" label={labels.partners!} value={v.partners} rows={2} hint={t('accountability.partners_hint')} />
+      <Section title={labels.items!}>
+        <p class="hint">{t('accountability.items_hint')}</p>
+        {itemsError && <p class="error" id="f-items">{t(itemsError.split(':')[0]!)}</p>}
+        {props.items.map((i) => {
+          const l = itemLabel(i, locale);
+          return (
+            <div class="field">
+              <label for={`f-weight-${i.id}`}><bdi lang={l.lang}>{l.label}</bdi></label>
+              <input id={`f-weight-${i.id}`} name={`weight.${i.id}`} type="number" min="1" max="100" step="1" value={v.weights[i.id] ?? ''} />
+            </div>
+          );
+        })}
+      </Section>
+      <button type="submit">{t('accountability.save_commitment')}</button>
+    </form>
+  );
+}
+
+export type ProgressFormValues = { reportedOn: string; value: string; note: string; evidenceUrl: string; practice: string };
+
+export function ProgressForm(props: Common & { values: ProgressFormValues; unit: string }) {
+  const { t, values: v } = props;
+  const f: FormState = { t, errors: props.errors };
+  const labels: Record<string, string> = {
+    reportedOn: t('accountability.date'), value: t('accountability.value'), note: t('accountability.note'), evidenceUrl: t('accountability.evidence_url'),
+    evidencePracticeId: t('accountability.evidence_practice_field'), practice: t('accountability.evidence_practice_field'),
+  };
+  return (
+    <form method="post" action={props.action} novalidate>
+      <CsrfField token={props.csrfToken} />
+      <RequiredNote t={t} />
+      <ErrorSummary f={f} labels={labels} />
+      <TextField f={f} name="reportedOn" label={labels.reportedOn!} value={v.reportedOn} required hint={t('accountability.date_hint')} />
+      <TextField f={f} name="value" label={labels.value!} value={v.value} required hint={props.unit ? t('accountability.value_hint', { unit: props.unit }) : undefined} />
+      <TextArea f={f} name="note" label={labels.note!} value={v.note} rows={3} maxlength={1000} />
+      <TextField f={f} name="evidenceUrl" label={labels.evidenceUrl!} value={v.evidenceUrl} maxlength={2048} hint={t('accountability.evidence_url_hint')} />
+      <TextField f={{ t, errors: { practice: props.errors.evidencePracticeId ?? '' } }} name="practice" label={labels.practice!} value={v.practice} hint={t('accountability.practice_hint')} />
+      <button type="submit">{t('accountability.save_progress')}</button>
+    </form>
+  );
+}
+
+export type StoryFormValues = { hubId: string; lang: string; title: string; text: string; itemIds: string[]; practices: string };
+
+/** A hub's story; multipart, for the optional recording. */
+export function StoryForm(props: Common & { values: StoryFormValues; hubs: { id: string; name: string }[]; items: ItemView[] }) {
+  const { t, locale, values: v } = props;
+  const f: FormState = { t, errors: props.errors };
+  const dir = isRtl(v.lang) ? 'rtl' : 'ltr';
+  const labels: Record<string, string> = {
+    hubId: t('story.hub'), lang: t('story.language'), title: t('story.title_field'), text: t('story.text'), itemIds: t('story.items'),
+    practiceIds: t('story.practices'), practices: t('story.practices'), audio: t('story.audio'),
+  };
+  const chosen = new Set(v.itemIds);
+  return (
+    <form method="post" action={props.action} enctype="multipart/form-data" novalidate>
+      <CsrfField token={props.csrfToken} />
+      <RequiredNote t={t} />
+      <ErrorSummary f={f} labels={labels} />
+      <Select f={f} name="hubId" label={labels.hubId!} value={v.hubId} required options={props.hubs.map((h) => ({ value: h.id, label: h.name }))} />
+      <Select f={f} name="lang" label={labels.lang!} value={v.lang} required options={languageOptions(locale, [v.lang])} />
+      <TextField f={f} name="title" label={labels.title!} value={v.title} required maxlength={150} lang={v.lang} dir={dir} />
+      <TextArea f={f} name="text" label={labels.text!} value={v.text} required rows={6} maxlength={2000} lang={v.lang} dir={dir} hint={t('story.text_hint')} />
+      {props.items.length > 0 && (
+        <fieldset class="field" id="f-itemIds">
+          <legend>{labels.itemIds}</legend>
+          {props.errors.itemIds && <p class="error">{t(props.errors.itemIds)}</p>}
+          <div class="checks">
+            {props.items.map((i) => { const l = itemLabel(i, locale); return <label><input type="checkbox" name="itemIds" value={i.id} checked={chosen.has(i.id)} /> <bdi lang={l.lang}>{l.label}</bdi></label>; })}
+          </div>
+        </fieldset>
+      )}
+      <TextArea f={{ t, errors: { practices: props.errors.practiceIds ?? '' } }} name="practices" label={labels.practices!} value={v.practices} rows={2} hint={t('accountability.practice_hint')} />
+      <div class="field">
+        <label for="f-audio">{labels.audio}</label>
+        <p class="hint" id="f-audio-hint">{t('story.audio_hint', { max: formatNumber(MAX_AUDIO_BYTES / 1024 / 1024, locale) })}</p>
+        {props.errors.audio && <p class="error" id="f-audio-err">{t(props.errors.audio.split(':')[0]!, { max: props.errors.audio.split(':')[1] ?? '' })}</p>}
+        <input id="f-audio" type="file" name="audio" accept="audio/ogg,audio/mpeg,audio/wav,.ogg,.opus,.mp3,.wav" aria-describedby={props.errors.audio ? 'f-audio-hint f-audio-err' : 'f-audio-hint'} aria-invalid={props.errors.audio ? 'true' : undefined} />
+      </div>
+      <button type="submit">{t('story.save')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Accountability, CommitmentView, ItemView } from '../../domain/accountability/accountability.js';
+import { isRtl } from '../../domain/taxonomy/index.js';
+import type { Translate } from '../i18n/i18n.js';
+import { ProgressBars } from './charts/progress-bars.js';
+import { ProgressOverTime } from './charts/progress-over-time.js';
+import { pickText } from './content.js';
+import { formatDay, formatNumber } from './labels.js';
+
+type Env = { t: Translate; locale: string };
+
+export const formatPercent = (ratio: number, locale: string) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+
+export function itemLabel(i: Pick<ItemView, 'code' | 'texts' | 'documentLanguage'>, locale: string) {
+  const title = pickText(i.texts, locale, i.documentLanguage);
+  return { label: `${i.code} ${title.text.title}`, lang: title.lang };
+}
+
+export function commitmentTitle(c: Pick<CommitmentView, 'texts' | 'originalLanguage'>, locale: string) {
+  return pickText(c.texts, locale, c.originalLanguage);
+}
+
+/** Progress bars of the plan's items and of the commitments, with the plan's own figure in words. */
+export function ProgressSummary(props: Env & { a: Accountability }) {
+  const { t, locale, a } = props;
+  const percent = (r: number) => formatPercent(r, locale);
+  const labels = { overdue: t('accountability.overdue'), noProgress: t('accountability.no_commitment') };
+  return (
+    <section aria-labelledby="progress">
+      <h2 id="progress">{t('accountability.progress')}</h2>
+      <p>{a.plan.progress === null ? t('accountability.plan_unmeasured') : t('accountability.plan_progress', { percent: percent(a.plan.progress), count: a.plan.counted })}
+        {a.plan.unmeasured > 0 && ` ${t('accountability.items_unmeasured', { count: a.plan.unmeasured })}`}</p>
+      {a.items.length === 0 ? <p>{t('accountability.no_items')}</p> : (
+        <ProgressBars title={t('accountability.by_item')} isRtl={isRtl(locale)} formatPercent={percent} labels={labels}
+          items={a.items.map((i) => ({ ...itemLabel(i, locale), progress: i.progress, isOverdue: i.isOverdue }))} />
+      )}
+      {a.commitments.length > 0 && (
+        <ProgressBars title={t('accountability.by_commitment')} isRtl={isRtl(locale)} formatPercent={percent} labels={labels}
+          items={a.commitments.map((c) => { const title = commitmentTitle(c, locale); return { label: title.text.title, lang: title.lang, progress: c.progress, isOverdue: c.isOverdue, href: `#c-${c.id}` }; })} />
+      )}
+    </section>
+  );
+}
+
+export function OverdueList(props: Env & { commitments: CommitmentView[] }) {
+  const { t, locale } = props;
+  const late = props.commitments.filter((c) => c.isOverdue);
+  return (
+    <section aria-labelledby="overdue">
+      <h2 id="overdue">{t('accountability.overdue_title')}</h2>
+      {late.length === 0 ? <p>{t('accountability.none_overdue')}</p> : (
+        <ul>{late.map((c) => { const title = commitmentTitle(c, locale); return (
+          <li><a href={`#c-${c.id}`} lang={title.lang} dir={title.dir}>{title.text.title}</a> — {c.organisation.name}: {t('accountability.deadline_was', { date: formatDay(c.deadline, locale), percent: formatPercent(c.progress, locale) })}</li>
+        ); })}</ul>
+      )}
+    </section>
+  );
+}
+
+function Updates(props: Env & { c: CommitmentView }) {
+  const { t, locale, c } = props;
+  if (c.updates.length === 0) return <p>{t('accountability.no_updates')}</p>;
+  return (
+    <ul class="updates">
+      {[...c.updates].reverse().map((u) => (
+        <li>
+          <strong>{formatDay(u.reportedOn, locale)}</strong>: {formatNumber(u.value, locale)} {c.unit}
+          {u.source === 'csv' && <> ({t('accountability.from_csv')})</>}
+          {u.note && <> — <span dir="auto">{u.note}</span></>}
+          {u.evidenceUrl && <> — <a href={u.evidenceUrl} rel="nofollow noopener noreferrer">{t('accountability.evidence_link')}</a></>}
+          {u.evidencePractice && <> — {t('accountability.evidence_practice')} <a href={`/practices/${u.evidencePractice.id}`} lang={u.evidencePractice.lang} dir={isRtl(u.evidencePractice.lang) ? 'rtl' : 'ltr'}>{u.evidencePractice.title}</a></>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Each commitment: who, the indicator from baseline to target, its chart over time, and its updates with evidence. */
+export function CommitmentList(props: Env & { commitments: CommitmentView[]; items: ItemView[]; reportHref: (c: CommitmentView) => string | null }) {
+  const { t, locale } = props;
+  const value = (v: number, unit: string) => `${formatNumber(v, locale)}${unit ? ` ${unit}` : ''}`;
+  const chartLabels = {
+    baseline: t('accountability.baseline'), target: t('accountability.target'), deadline: t('accountability.deadline'), date: t('accountability.date'),
+    value: t('accountability.value'), noUpdates: t('accountability.no_updates'),
+  };
+  return (
+    <section aria-labelledby="commitments">
+      <h2 id="commitments">{t('accountability.commitments')}</h2>
+      {props.commitments.length === 0 && <p>{t('accountability.no_commitments')}</p>}
+      {props.commitments.map((c) => {
+        const title = commitmentTitle(c, locale);
+        const served = props.items.filter((i) => c.links.some((l) => l.itemId === i.id)).map((i) => i.code).join(', ');
+        const href = props.reportHref(c);
+        return (
+          <article id={`c-${c.id}`} aria-labelledby={`c-${c.id}-h`}>
+            <h3 id={`c-${c.id}-h`} lang={title.lang} dir={title.dir}>{title.text.title}</h3>
+            <p>{c.organisation.name}{c.partners.length > 0 && <>, {t('accountability.with_partners', { partners: c.partners.join(', ') })}</>}. {t('accountability.serves', { items: served })}</p>
+            <p><span lang={title.lang} dir={title.dir}>{title.text.indicator}</span>: {t('accountability.from_to', { baseline: value(c.baseline, c.unit), target: value(c.target, c.unit), date: formatDay(c.deadline, locale) })}{' '}
+              <strong>{formatPercent(c.progress, locale)}</strong>{c.isOverdue && <> <em>{t('accountability.overdue')}</em></>}</p>
+            {c.updates.length > 0 && (
+              <ProgressOverTime id={`chart-${c.id.slice(0, 8)}`} title={title.text.indicator} isRtl={isRtl(locale)} labels={chartLabels}
+                description={t('accountability.chart_description', { baseline: value(c.baseline, c.unit), target: value(c.target, c.unit), latest: value(c.latest!, c.unit), date: formatDay(c.updates.at(-1)!.reportedOn, locale) })}
+                points={c.updates.map((u) => ({ date: u.reportedOn, value: u.value }))} baseline={c.baseline} target={c.target} deadline={c.deadline}
+                formatDate={(d) => formatDay(d, locale)} formatValue={(v) => formatNumber(v, locale)} />
+            )}
+            <Updates t={t} locale={locale} c={c} />
+            {href && <p><a href={href}>{t('accountability.report_progress')}</a></p>}
+          </article>
+        );
+      })}
+    </section>
+  );
+}
