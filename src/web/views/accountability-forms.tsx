@@ -46,7 +46,7 @@ export function CommitmentForm(props: Common & { values: CommitmentFormValues; o
           const l = itemLabel(i, locale);
           return (
             <div class="field">
-              <label for={`f-weight-${i.id}`}><bdi lang={l.lang}>{l.label}</bdi></label>
+              <label for={`f-weight-${i.id}`}><bdi lang={l.lang} dir={l.dir}>{l.label}</bdi></label>
               <input id={`f-weight-${i.id}`} name={`weight.${i.id}`} type="number" min="1" max="100" step="1" value={v.weights[i.id] ?? ''} />
             </div>
           );
@@ -107,7 +107,7 @@ export function StoryForm(props: Common & { values: StoryFormValues; hubs: { id:
           <legend>{labels.itemIds}</legend>
           {props.errors.itemIds && <p class="error">{t(props.errors.itemIds)}</p>}
           <div class="checks">
-            {props.items.map((i) => { const l = itemLabel(i, locale); return <label><input type="checkbox" name="itemIds" value={i.id} checked={chosen.has(i.id)} /> <bdi lang={l.lang}>{l.label}</bdi></label>; })}
+            {props.items.map((i) => { const l = itemLabel(i, locale); return <label><input type="checkbox" name="itemIds" value={i.id} checked={chosen.has(i.id)} /> <bdi lang={l.lang} dir={l.dir}>{l.label}</bdi></label>; })}
           </div>
         </fieldset>
       )}

@@ -12,7 +12,8 @@ export const formatPercent = (ratio: number, locale: string) => new Intl.NumberF
 
 export function itemLabel(i: Pick<ItemView, 'code' | 'texts' | 'documentLanguage'>, locale: string) {
   const title = pickText(i.texts, locale, i.documentLanguage);
-  return { label: `${i.code} ${title.text.title}`, lang: title.lang };
+  // The direction too: a label starts with its code ("EW-1 …"), so <bdi> alone would read it left to right.
+  return { label: `${i.code} ${title.text.title}`, lang: title.lang, dir: title.dir };
 }
 
 export function commitmentTitle(c: Pick<CommitmentView, 'texts' | 'originalLanguage'>, locale: string) {

@@ -29,7 +29,7 @@ export function StoryList(props: { t: Translate; locale: string; stories: Story[
             )}
             {(items.length > 0 || s.practices.length > 0) && (
               <ul aria-label={t('story.links')}>
-                {items.map((i) => { const l = itemLabel(i, locale); return <li>{t('story.item')} <bdi lang={l.lang}>{l.label}</bdi></li>; })}
+                {items.map((i) => { const l = itemLabel(i, locale); return <li>{t('story.item')} <bdi lang={l.lang} dir={l.dir}>{l.label}</bdi></li>; })}
                 {s.practices.map((p) => <li>{t('story.practice')} <a href={`/practices/${p.id}`} lang={p.lang} dir={dirOf(p.lang)}>{p.title}</a></li>)}
               </ul>
             )}

@@ -1,3 +1,4 @@
+import { isRtl } from '../../../domain/taxonomy/languages.js';
 import { BAR, LATE, TRACK_EDGE } from './colours.js';
 
 export type ProgressBarItem = {
@@ -43,7 +44,8 @@ export function ProgressBars(props: { title: string; items: ProgressBarItem[]; i
       <figcaption>{props.title}</figcaption>
       <ul>
         {items.map((item) => {
-          const name = <bdi lang={item.lang}>{item.label}</bdi>;
+          // A label that starts with a code ("EW-1 …") would be read left to right by <bdi> alone.
+          const name = <bdi lang={item.lang} dir={item.lang && isRtl(item.lang) ? 'rtl' : undefined}>{item.label}</bdi>;
           const isOverdue = item.isOverdue === true;
           return (
             <li class={isOverdue ? 'overdue' : undefined}>
