@@ -117,3 +117,14 @@ export function RequiredNote(props: { t: Translate }) {
 export function Section(props: { title: string; children: Child }) {
   return <fieldset><legend>{props.title}</legend>{props.children}</fieldset>;
 }
+
+/** The one file input of an upload form, with the size limit in its hint (read out with the field). */
+export function FileField(p: { label: string; hint: string; accept: string }) {
+  return (
+    <div class="field">
+      <label for="f-file">{p.label}</label>
+      <p class="hint" id="f-file-hint">{p.hint}</p>
+      <input id="f-file" type="file" name="file" accept={p.accept} aria-describedby="f-file-hint" />
+    </div>
+  );
+}

@@ -8,7 +8,7 @@ import { getProcess } from '../../../domain/process/process.service.js';
 import type { FormBody } from '../../forms/form-body.js';
 import type { WebEnv } from '../../env.js';
 import { translateFieldError } from '../../i18n/i18n.js';
-import { CsrfField } from '../../views/forms.js';
+import { CsrfField, FileField } from '../../views/forms.js';
 import { formatNumber } from '../../views/labels.js';
 import { accountabilityBase, isPhaseOpen } from './accountability.js';
 import { signInFirst } from './alerts-shared.js';
@@ -63,11 +63,7 @@ async function showImport(c: Context<WebEnv>, result?: { report: ProgressImportR
       {result && !result.message && <Report c={c} report={result.report} fileName={result.fileName} />}
       <form method="post" action={`${base}/import`} enctype="multipart/form-data">
         <CsrfField token={c.get('csrfToken')} />
-        <div class="field">
-          <label for="f-file">{t('accountability.import_file')}</label>
-          <p class="hint" id="f-file-hint">{t('accountability.import_file_hint', { max: formatNumber(MAX_PROGRESS_CSV_BYTES / 1024 / 1024, locale) })}</p>
-          <input id="f-file" type="file" name="file" accept=".csv,text/csv" aria-describedby="f-file-hint" />
-        </div>
+        <FileField label={t('accountability.import_file')} hint={t('accountability.import_file_hint', { max: formatNumber(MAX_PROGRESS_CSV_BYTES / 1024 / 1024, locale) })} accept=".csv,text/csv" />
         <button type="submit">{t('accountability.import_submit')}</button>
       </form>
     </>

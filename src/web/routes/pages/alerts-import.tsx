@@ -7,7 +7,7 @@ import { forbidden } from '../../../domain/errors.js';
 import type { FormBody } from '../../forms/form-body.js';
 import type { WebEnv } from '../../env.js';
 import { capErrorText } from '../../views/alerts-labels.js';
-import { CsrfField } from '../../views/forms.js';
+import { CsrfField, FileField } from '../../views/forms.js';
 import { formatNumber } from '../../views/labels.js';
 import { signInFirst } from './alerts-shared.js';
 import { render, seeOther } from './page.js';
@@ -46,11 +46,7 @@ function showImport(c: Context<WebEnv>, refused?: Refused, status: ContentfulSta
       {refused && <Reasons c={c} refused={refused} />}
       <form method="post" action="/alerts/import" enctype="multipart/form-data">
         <CsrfField token={c.get('csrfToken')} />
-        <div class="field">
-          <label for="f-file">{t('alerts.import_file')}</label>
-          <p class="hint" id="f-file-hint">{t('alerts.import_file_hint', { max: formatNumber(CAP_MAX_BYTES / 1024 / 1024, c.get('locale')) })}</p>
-          <input id="f-file" type="file" name="file" accept=".xml,.cap,application/cap+xml,application/xml,text/xml" aria-describedby="f-file-hint" />
-        </div>
+        <FileField label={t('alerts.import_file')} hint={t('alerts.import_file_hint', { max: formatNumber(CAP_MAX_BYTES / 1024 / 1024, c.get('locale')) })} accept=".xml,.cap,application/cap+xml,application/xml,text/xml" />
         <div class="field">
           <label for="f-xml">{t('alerts.import_paste')}</label>
           <p class="hint" id="f-xml-hint">{t('alerts.import_paste_hint')}</p>

@@ -7,7 +7,7 @@ import { IATI_UPLOAD_MAX_BYTES } from '../../../domain/stocktake/stocktake.js';
 import { getImport, importIatiFile } from '../../../domain/stocktake/stocktake-import.service.js';
 import { str, type FormBody } from '../../forms/form-body.js';
 import type { WebEnv } from '../../env.js';
-import { CsrfField } from '../../views/forms.js';
+import { CsrfField, FileField } from '../../views/forms.js';
 import { formatNumber } from '../../views/labels.js';
 import { IatiErrorItem, ImportReport } from '../../views/stocktake-report.js';
 import { signInFirst } from './alerts-shared.js';
@@ -42,11 +42,7 @@ async function showImport(c: Context<WebEnv>, refused?: Refused, status: Content
             {organisations.map((o) => <option value={o.id} selected={o.id === organisationId}>{o.name} ({t(`sector.${o.sector}`)})</option>)}
           </select>
         </div>
-        <div class="field">
-          <label for="f-file">{t('stocktake.import_file')}</label>
-          <p class="hint" id="f-file-hint">{t('stocktake.import_file_hint', { max: formatNumber(IATI_UPLOAD_MAX_BYTES / 1024 / 1024, locale) })}</p>
-          <input id="f-file" type="file" name="file" accept=".xml,application/xml,text/xml" aria-describedby="f-file-hint" />
-        </div>
+        <FileField label={t('stocktake.import_file')} hint={t('stocktake.import_file_hint', { max: formatNumber(IATI_UPLOAD_MAX_BYTES / 1024 / 1024, locale) })} accept=".xml,application/xml,text/xml" />
         <button type="submit">{t('stocktake.import_submit')}</button>
       </form>
     </>
