@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, check, customType, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid,
+  bigserial, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 import { actionItems } from './action-plan.js';
@@ -30,10 +30,37 @@ export const commitments = pgTable(
     unit: text('unit').notNull().default(''),
     deadline: date('deadline', { mode: 'string' }).notNull(),
     originalLanguage: text('original_language').notNull(),
+    status: text('status').notNull().default('active'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('commitments_process_idx').on(t.processId, t.createdAt)],
+  (t) => [
+    index('commitments_process_idx').on(t.processId, t.createdAt),
+    check('commitments_status_check', sql`${t.status} in ('active', 'withdrawn')`),
+  ],
+);
+
+/**
+ * Every change made to a commitment after it was recorded (its figures, deadline, items, or its withdrawal),
+ * with the reason given: appended, never changed, so a moved target or a withdrawal stays visible to all.
+ * `before` and `after` hold only the fields that changed.
+ */
+export const commitmentChanges = pgTable(
+  'commitment_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    commitmentId: uuid('commitment_id').notNull().references(() => commitments.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+    reason: text('reason').notNull(),
+    byUser: uuid('by_user').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('commitment_changes_commitment_idx').on(t.commitmentId, t.at),
+    check('commitment_changes_kind_check', sql`${t.kind} in ('edit', 'withdraw')`),
+  ],
 );
 
 export const commitmentTexts = pgTable(
@@ -81,6 +108,23 @@ export const progressUpdates = pgTable(
     index('progress_updates_commitment_idx').on(t.commitmentId, t.reportedOn),
     check('progress_updates_source_check', sql`${t.source} in ('web', 'csv')`),
   ],
+);
+
+/** One CSV file of progress updates: the counts and the report of every row, kept to be shown again. */
+export const progressImports = pgTable(
+  'progress_imports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    processId: uuid('process_id').notNull().references(() => processes.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    total: integer('total').notNull(),
+    written: integer('written').notNull(),
+    skipped: integer('skipped').notNull(),
+    report: jsonb('report').notNull(),
+    byUser: uuid('by_user').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('progress_imports_process_idx').on(t.processId, t.at)],
 );
 
 /**

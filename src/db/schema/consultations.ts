@@ -4,11 +4,17 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from './accounts.js';
 import { hubs } from './hubs.js';
+import { processes } from './processes.js';
 
-/** A consultation of the stakeholders on a set of statements; `process` names the process it belongs to. */
+/**
+ * A consultation of the stakeholders on a set of statements. `processId` links it to the process whose
+ * declaration and action plan draw on its statements; `process` is a free label (kept for consultations
+ * imported or created before, or outside, any process).
+ */
 export const consultations = pgTable('consultations', {
   id: uuid('id').primaryKey().defaultRandom(),
   process: text('process').notNull(),
+  processId: uuid('process_id').references(() => processes.id, { onDelete: 'set null' }),
   status: text('status').notNull(),
   originalLanguage: text('original_language').notNull(),
   isDemo: boolean('is_demo').notNull().default(false),

@@ -22,7 +22,7 @@ export async function listConsultations(db: DbOrTx, limit: number) {
   const texts = await db.select().from(consultationTexts).where(inArray(consultationTexts.consultationId, rows.map((r) => r.row.id)));
   return rows.map(({ row: c, statementCount, participantCount }) => {
     const consultation: Consultation = {
-      id: c.id, process: c.process, status: c.status as ConsultationStatus, originalLanguage: c.originalLanguage,
+      id: c.id, process: c.process, processId: c.processId, status: c.status as ConsultationStatus, originalLanguage: c.originalLanguage,
       texts: Object.fromEntries(texts.filter((t) => t.consultationId === c.id).map((t) => [t.lang, { title: t.title, description: t.description }])),
       createdBy: c.createdBy, createdAt: c.createdAt, closedAt: c.closedAt,
     };

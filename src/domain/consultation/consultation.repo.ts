@@ -22,7 +22,7 @@ export async function findConsultation(db: DbOrTx, id: string, opts: { lock?: bo
   if (!row) return null;
   const texts = await db.select().from(consultationTexts).where(eq(consultationTexts.consultationId, id));
   return {
-    id: row.id, process: row.process, status: row.status as ConsultationStatus, originalLanguage: row.originalLanguage,
+    id: row.id, process: row.process, processId: row.processId, status: row.status as ConsultationStatus, originalLanguage: row.originalLanguage,
     texts: Object.fromEntries(texts.map((t) => [t.lang, { title: t.title, description: t.description }])),
     createdBy: row.createdBy, createdAt: row.createdAt, closedAt: row.closedAt,
   };

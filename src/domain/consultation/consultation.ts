@@ -49,6 +49,8 @@ export const voteInputSchema = z.object({
 export type Consultation = {
   id: string;
   process: string;
+  /** The process it belongs to, when linked (its plan drafts from these statements). */
+  processId: string | null;
   status: ConsultationStatus;
   originalLanguage: string;
   texts: Record<string, { title: string; description: string }>;
