@@ -23,8 +23,11 @@ export function flashOf(c: Context<WebEnv>): string | undefined {
 
 /** Post/redirect/get: a successful form post redirects with 303 so a reload does not post again. */
 export function seeOther(c: Context<WebEnv>, path: string, done?: string) {
-  const sep = path.includes('?') ? '&' : '?';
-  return c.redirect(done ? `${path}${sep}done=${done}` : path, 303);
+  if (!done) return c.redirect(path, 303);
+  // The flash goes in the query, before any fragment (after it, the browser would never send it).
+  const [base, fragment] = path.split(/#(.*)/s, 2) as [string, string | undefined];
+  const sep = base.includes('?') ? '&' : '?';
+  return c.redirect(`${base}${sep}done=${done}${fragment === undefined ? '' : `#${fragment}`}`, 303);
 }
 
 /** Only local paths are accepted as a place to return to, so a link cannot send users elsewhere. */
