@@ -1,6 +1,6 @@
 import type { AppContext } from '../src/context.js';
 import type { Actor } from '../src/domain/accounts/accounts.js';
-import { draftDocument } from '../src/domain/action-plan/action-plan.service.js';
+import { adoptDocument, draftDocument } from '../src/domain/action-plan/action-plan.service.js';
 import { recordCommitment } from '../src/domain/accountability/accountability.service.js';
 import { changePhase } from '../src/domain/process/process.service.js';
 import { makeConsultation, makeStatement } from './factories.js';
@@ -9,9 +9,9 @@ import { makeMember } from './stocktake-factories.js';
 
 const phase = (startsOn: string, endsOn: string, activities: string[], title: string) => ({ startsOn, endsOn, activities, texts: { fr: { title, description: '' }, en: { title, description: '' } } });
 
-/** Drafting, then commitments only, then action (commitments and progress), then a review. */
+/** Drafting and adoption, then commitments only, then action (commitments and progress), then a review. */
 export const ACCOUNTABILITY_PHASES = [
-  phase('2026-01-05', '2026-03-31', ['amendments'], 'Drafting'),
+  phase('2026-01-05', '2026-03-31', ['amendments', 'adoption'], 'Drafting'),
   phase('2026-04-01', '2026-04-30', ['commitments'], 'Commitments'),
   phase('2026-05-01', '2026-12-31', ['commitments', 'progress'], 'Action'),
   phase('2027-01-01', '', ['review'], 'Review'),
@@ -19,9 +19,10 @@ export const ACCOUNTABILITY_PHASES = [
 
 /**
  * A process whose action plan has two items — A1 (weight 2, "Radios in every hub") and B1 (weight 1) — and a
- * member of an organisation; the process is left in phase `at` (1–4).
+ * member of an organisation; the plan is adopted (unless `isAdopted` is false) and the process left in phase
+ * `at` (1–4).
  */
-export async function makeAccountabilityPlan(ctx: AppContext, at = 3) {
+export async function makeAccountabilityPlan(ctx: AppContext, at = 3, opts: { isAdopted?: boolean } = {}) {
   const { admin, process } = await makeProcess(ctx, { phases: ACCOUNTABILITY_PHASES });
   const consultation = await makeConsultation(ctx, admin);
   const s1 = await makeStatement(ctx, consultation.id, 'Every hub has a radio.', 'en', { fr: 'Chaque centre a une radio.' });
@@ -35,10 +36,11 @@ export async function makeAccountabilityPlan(ctx: AppContext, at = 3) {
     ],
   });
   const [a1, b1] = doc.sections.flatMap((s) => s.actionItems);
+  if (opts.isAdopted !== false) await adoptDocument(ctx, admin, doc.id);
   const member = await makeMember(ctx, 'government', 'Ministère du Plan');
   const moveTo = (n: number) => changePhase(ctx, admin, process.id, { toPhaseId: process.phases[n - 1]!.id });
   if (at !== 1) await moveTo(at);
-  return { admin, process, items: { a1: a1!, b1: b1! }, member, moveTo };
+  return { admin, process, document: doc, items: { a1: a1!, b1: b1! }, member, moveTo };
 }
 
 /** A commitment input: 10 → 50 radios by the end of 2026, serving the items given with their weights. */

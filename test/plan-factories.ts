@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../src/context.js';
+import { consultations } from '../src/db/schema/index.js';
 import { draftDocument } from '../src/domain/action-plan/action-plan.service.js';
 import { makeConsultation, makeStatement } from './factories.js';
 import { makeProcess } from './process-factories.js';
@@ -15,19 +17,34 @@ export const PLAN_PHASES = [
 ];
 
 /**
- * A process in its drafting phase, a consultation with three accepted statements (the first two also in
- * French), an organisation with a member, and an action plan of two sections drafted by the admin: the
- * first from statements 1 and 2, owned by the organisation, with item A1; the second from statement 3, no owner.
+ * A process in its drafting phase, a consultation (not linked to the process) with three accepted
+ * statements (the first two also in French) and an organisation with a member; nothing drafted yet.
  */
-export async function makePlan(ctx: AppContext) {
+export async function makeDraftingSetup(ctx: AppContext) {
   const { admin, process } = await makeProcess(ctx, { phases: PLAN_PHASES });
   const consultation = await makeConsultation(ctx, admin);
   const s1 = await makeStatement(ctx, consultation.id, 'Every hub has a radio.', 'en', { fr: 'Chaque centre a une radio.' });
   const s2 = await makeStatement(ctx, consultation.id, 'Alerts reach herders.', 'en', { fr: 'Les alertes atteignent les éleveurs.' });
   const s3 = await makeStatement(ctx, consultation.id, 'Budgets are published.');
   const owner = await makeMember(ctx, 'government', 'Ministère du Plan');
+  return { admin, process, consultation, statements: [s1, s2, s3] as const, owner };
+}
+
+/** Links a consultation to a process as an admin does from the consultation's page. */
+export async function linkConsultation(ctx: AppContext, consultationId: string, processId: string) {
+  await ctx.db.update(consultations).set({ processId }).where(eq(consultations.id, consultationId));
+}
+
+/**
+ * A process in its drafting phase, a consultation with three accepted statements (the first two also in
+ * French), an organisation with a member, and an action plan of two sections drafted by the admin: the
+ * first from statements 1 and 2, owned by the organisation, with item A1; the second from statement 3, no owner.
+ */
+export async function makePlan(ctx: AppContext) {
+  const setup = await makeDraftingSetup(ctx);
+  const { admin, process, consultation, statements: [s1, s2, s3], owner } = setup;
   const doc = await draftDocument(ctx, admin, process.id, planInput(consultation.id, owner.organisation.id, [s1.id, s2.id], [s3.id]));
-  return { admin, process, consultation, statements: [s1, s2, s3], owner, doc, sections: doc.sections };
+  return { ...setup, statements: [s1, s2, s3], doc, sections: doc.sections };
 }
 
 export function planInput(consultationId: string, ownerId: string | null, first: string[], second: string[], over: Record<string, unknown> = {}) {

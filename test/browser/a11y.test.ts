@@ -17,6 +17,8 @@ let alert = '';
 let processId = '';
 let planDocuments: string[] = [];
 let amendedSection = '';
+let actionItem = '';
+let revisedCommitment = '';
 const planDocs = () => planDocuments;
 
 type PageType = { name: string; path: () => string; status?: number; open?: (page: Page) => Promise<number> };
@@ -43,9 +45,10 @@ const PUBLIC: PageType[] = [
   { name: 'filtered stocktake', path: () => `/processes/${processId}/stocktake?sector=government&theme=connectivity` },
   { name: 'declaration and action plan', path: () => `/processes/${processId}/plan` },
   { name: 'plan document (adopted declaration)', path: () => `/processes/${processId}/plan/${planDocs()[0]}` },
-  { name: 'plan document (action plan in drafting)', path: () => `/processes/${processId}/plan/${planDocs()[1]}` },
+  { name: 'plan document (adopted action plan)', path: () => `/processes/${processId}/plan/${planDocs()[1]}` },
   { name: 'section history with a word diff', path: () => `/processes/${processId}/plan/sections/${amendedSection}/history` },
   { name: 'accountability (bars, charts, overdue, evidence, stories)', path: () => `/processes/${processId}/accountability` },
+  { name: 'commitment with its change history', path: () => `/processes/${processId}/accountability/commitments/${revisedCommitment}` },
   { name: 'not found', path: () => '/no-such-page', status: 404 },
 ];
 
@@ -107,6 +110,19 @@ const SIGNED_IN: PageType[] = [
   { name: 'new commitment form (admin)', path: () => `/processes/${processId}/accountability/commitments/new` },
   { name: 'progress CSV import (admin)', path: () => `/processes/${processId}/accountability/import` },
   { name: 'new story form (admin)', path: () => `/processes/${processId}/accountability/stories/new` },
+  { name: 'progress imports (admin)', path: () => `/processes/${processId}/accountability/imports` },
+  { name: 'a progress import report (admin)', path: () => `/processes/${processId}/accountability/imports/1` },
+  { name: 'edit a commitment (admin)', path: () => `/processes/${processId}/accountability/commitments/${revisedCommitment}/edit` },
+  { name: 'withdraw a commitment (admin)', path: () => `/processes/${processId}/accountability/commitments/${revisedCommitment}/withdraw` },
+  { name: 'translate a commitment into Arabic (admin)', path: () => `/processes/${processId}/accountability/commitments/${revisedCommitment}/translate?lang=ar` },
+  { name: 'new process (admin)', path: () => '/processes/new' },
+  { name: 'translate a process into Arabic (admin)', path: () => `/processes/${processId}/translate?lang=ar` },
+  { name: 'demo consultation with its process link form (admin)', path: () => `/consultations/${consultation}` },
+  // The demo stands in the action phase: drafting shows the notice that says so, translating works at any phase.
+  { name: 'draft a document (admin)', path: () => `/processes/${processId}/plan/new` },
+  { name: 'translate a section into Spanish (admin)', path: () => `/processes/${processId}/plan/sections/${amendedSection}/translate?lang=es` },
+  { name: 'translate a document into Arabic (admin)', path: () => `/processes/${processId}/plan/${planDocs()[1]}/translate?lang=ar` },
+  { name: 'translate an action item into Arabic (admin)', path: () => `/processes/${processId}/plan/items/${actionItem}/translate?lang=ar` },
 ];
 
 /** Opens one page type and lists what is wrong with it (nothing when it passes). */
@@ -136,9 +152,12 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     consultation = /href="\/consultations\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/consultations`)).text())?.[1] ?? 'none';
     processId = /href="\/processes\/([0-9a-f-]{36})"/.exec(await (await fetch(`${baseUrl()}/processes`)).text())?.[1] ?? 'none';
     // The demo declaration (adopted, its first section amended) and action plan, read from the JSON API.
-    const plan = (await (await fetch(`${baseUrl()}/api/v1/processes/${processId}/plan`)).json()) as { documents: { id: string; sections: { id: string }[] }[] };
+    const plan = (await (await fetch(`${baseUrl()}/api/v1/processes/${processId}/plan`)).json()) as { documents: { id: string; sections: { id: string; actionItems: { id: string }[] }[] }[] };
     planDocuments = plan.documents.map((d) => d.id);
     amendedSection = plan.documents[0]?.sections[0]?.id ?? 'none';
+    actionItem = plan.documents[1]?.sections[0]?.actionItems[0]?.id ?? 'none';
+    const accountability = (await (await fetch(`${baseUrl()}/api/v1/processes/${processId}/accountability`)).json()) as { commitments: { id: string; changes: unknown[] }[] };
+    revisedCommitment = accountability.commitments.find((x) => x.changes.length > 0)?.id ?? 'none';
     const ctx = await newContext(b.browser, { locale: 'en' });
     const page = await ctx.newPage();
     await signInByName(page, ADMIN);

@@ -1,9 +1,12 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import {
-  commitmentItems, commitments, commitmentTexts, hubs, hubTexts, organisations, practices, practiceTexts, progressUpdates, stories, storyLinks, users,
+  commitmentChanges, commitmentItems, commitments, commitmentTexts, hubs, hubTexts, organisations, practices, practiceTexts, progressImports, progressUpdates, stories, storyLinks, users,
 } from '../../db/schema/index.js';
-import type { Commitment, CommitmentInput, CommitmentText, Organisation, ProgressInput, ProgressSource, ProgressUpdate, Story, StoryInput } from './accountability.js';
+import type {
+  ChangeAuthor, ChangeKind, Commitment, CommitmentChange, CommitmentInput, CommitmentStatus, CommitmentText, Organisation, ProgressInput, ProgressSource, ProgressUpdate, Story, StoryInput,
+} from './accountability.js';
+import type { EditableCommitment, ItemLink } from './commitment-changes.js';
 import type { AudioType } from './audio.js';
 
 const orgColumns = { id: organisations.id, name: organisations.name, sector: organisations.sector };
@@ -53,9 +56,9 @@ export async function findCommitmentRef(db: DbOrTx, id: string): Promise<{ id: s
   return row ?? null;
 }
 
-export async function findCommitmentRefs(db: DbOrTx, ids: string[]): Promise<Map<string, { processId: string; organisationId: string }>> {
+export async function findCommitmentRefs(db: DbOrTx, ids: string[]): Promise<Map<string, { processId: string; organisationId: string; status: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: commitments.id, processId: commitments.processId, organisationId: commitments.organisationId }).from(commitments).where(inArray(commitments.id, ids));
+  const rows = await db.select({ id: commitments.id, processId: commitments.processId, organisationId: commitments.organisationId, status: commitments.status }).from(commitments).where(inArray(commitments.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -66,7 +69,24 @@ export async function insertProgress(db: DbOrTx, commitmentId: string, p: Progre
   return row!.id;
 }
 
-/** A process's commitments (or the ones named), oldest first, with texts, links and updates. */
+const authorOf = (role: string | null, organisationName: string | null): ChangeAuthor =>
+  role === 'admin' ? { kind: 'admin' } : organisationName ? { kind: 'organisation', name: organisationName } : null;
+
+async function findChanges(db: DbOrTx, ids: string[]): Promise<(CommitmentChange & { commitmentId: string })[]> {
+  const rows = await db
+    .select({ c: commitmentChanges, role: users.role, organisationName: organisations.name })
+    .from(commitmentChanges)
+    .leftJoin(users, eq(users.id, commitmentChanges.byUser))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(inArray(commitmentChanges.commitmentId, ids))
+    .orderBy(asc(commitmentChanges.at), asc(commitmentChanges.id));
+  return rows.map(({ c, role, organisationName }) => ({
+    id: c.id, commitmentId: c.commitmentId, kind: c.kind as ChangeKind, before: c.before as Record<string, unknown>, after: c.after as Record<string, unknown>,
+    reason: c.reason, at: c.at, by: authorOf(role, organisationName),
+  }));
+}
+
+/** A process's commitments (or the ones named), oldest first, with texts, links, updates and changes. */
 export async function findCommitments(db: DbOrTx, where: { processId?: string; ids?: string[] }): Promise<Commitment[]> {
   const cond = where.ids ? inArray(commitments.id, where.ids) : eq(commitments.processId, where.processId!);
   const rows = await db.select({ c: commitments, o: orgColumns }).from(commitments).innerJoin(organisations, eq(organisations.id, commitments.organisationId)).where(cond).orderBy(asc(commitments.createdAt), asc(commitments.id));
@@ -81,9 +101,11 @@ export async function findCommitments(db: DbOrTx, where: { processId?: string; i
     .leftJoin(practiceTexts, and(eq(practiceTexts.practiceId, practices.id), eq(practiceTexts.lang, practices.originalLanguage)))
     .where(inArray(progressUpdates.commitmentId, ids))
     .orderBy(asc(progressUpdates.reportedOn), asc(progressUpdates.at));
+  const changes = await findChanges(db, ids);
   return rows.map(({ c, o }) => ({
     id: c.id, processId: c.processId, organisation: o, partners: c.partners, baseline: c.baseline, target: c.target, unit: c.unit, deadline: c.deadline,
-    originalLanguage: c.originalLanguage, createdAt: c.createdAt,
+    originalLanguage: c.originalLanguage, createdAt: c.createdAt, status: c.status as CommitmentStatus,
+    changes: changes.filter((ch) => ch.commitmentId === c.id).map(({ commitmentId: _, ...ch }) => ch),
     texts: Object.fromEntries(texts.filter((t) => t.commitmentId === c.id).map((t): [string, CommitmentText] => [t.lang, { title: t.title, indicator: t.indicator }])),
     links: links.filter((l) => l.commitmentId === c.id).map((l) => ({ itemId: l.itemId, weight: l.weight })),
     updates: updates.filter((r) => r.u.commitmentId === c.id).map(({ u, practiceTitle, practiceLang }): ProgressUpdate => ({
@@ -91,6 +113,82 @@ export async function findCommitments(db: DbOrTx, where: { processId?: string; i
       evidencePractice: u.evidencePracticeId && practiceTitle ? { id: u.evidencePracticeId, title: practiceTitle, lang: practiceLang! } : null,
     })),
   }));
+}
+
+/**
+ * Locks a commitment's row for the rest of the transaction (`update`: a revision or withdrawal; `share`: a
+ * progress report, which then waits for a withdrawal under way) and reads what a revision may change.
+ */
+export async function lockCommitment(tx: DbOrTx, id: string, mode: 'update' | 'share'): Promise<(EditableCommitment & { status: CommitmentStatus; originalLanguage: string }) | null> {
+  const q = tx.select().from(commitments).where(eq(commitments.id, id));
+  const [c] = await (mode === 'update' ? q.for('update') : q.for('share'));
+  if (!c) return null;
+  const [text] = await tx.select().from(commitmentTexts).where(and(eq(commitmentTexts.commitmentId, id), eq(commitmentTexts.lang, c.originalLanguage)));
+  const links = await tx.select({ itemId: commitmentItems.itemId, weight: commitmentItems.weight }).from(commitmentItems).where(eq(commitmentItems.commitmentId, id));
+  return {
+    status: c.status as CommitmentStatus, originalLanguage: c.originalLanguage, title: text?.title ?? '', indicator: text?.indicator ?? '',
+    partners: c.partners, baseline: c.baseline, target: c.target, unit: c.unit, deadline: c.deadline, items: links,
+  };
+}
+
+/** Writes the fields given; the texts go to the original language's row, links are replaced when given. */
+export async function updateCommitment(tx: DbOrTx, id: string, originalLanguage: string, f: Partial<EditableCommitment>): Promise<void> {
+  const row = { partners: f.partners, baseline: f.baseline, target: f.target, unit: f.unit, deadline: f.deadline };
+  if (Object.values(row).some((v) => v !== undefined)) await tx.update(commitments).set(row).where(eq(commitments.id, id));
+  if (f.title !== undefined || f.indicator !== undefined) {
+    await tx.update(commitmentTexts).set({ title: f.title, indicator: f.indicator }).where(and(eq(commitmentTexts.commitmentId, id), eq(commitmentTexts.lang, originalLanguage)));
+  }
+  if (f.items) await replaceLinks(tx, id, f.items);
+}
+
+async function replaceLinks(tx: DbOrTx, id: string, items: ItemLink[]) {
+  await tx.delete(commitmentItems).where(eq(commitmentItems.commitmentId, id));
+  await tx.insert(commitmentItems).values(items.map((i) => ({ commitmentId: id, itemId: i.itemId, weight: i.weight })));
+}
+
+/** The commitment's status, its row share-locked until the transaction ends (a withdrawal waits, or is waited for). */
+export async function lockStatus(tx: DbOrTx, id: string): Promise<CommitmentStatus | null> {
+  const [row] = await tx.select({ status: commitments.status }).from(commitments).where(eq(commitments.id, id)).for('share');
+  return (row?.status as CommitmentStatus | undefined) ?? null;
+}
+
+export async function setCommitmentStatus(tx: DbOrTx, id: string, status: CommitmentStatus): Promise<void> {
+  await tx.update(commitments).set({ status }).where(eq(commitments.id, id));
+}
+
+export async function insertChange(tx: DbOrTx, c: { commitmentId: string; kind: ChangeKind; before: object; after: object; reason: string; by: string; at: Date }): Promise<void> {
+  await tx.insert(commitmentChanges).values({ commitmentId: c.commitmentId, kind: c.kind, before: c.before, after: c.after, reason: c.reason, byUser: c.by, at: c.at });
+}
+
+export async function upsertText(db: DbOrTx, id: string, lang: string, t: CommitmentText): Promise<void> {
+  await db.insert(commitmentTexts).values({ commitmentId: id, lang, ...t }).onConflictDoUpdate({ target: [commitmentTexts.commitmentId, commitmentTexts.lang], set: t });
+}
+
+export type ProgressImportRow = {
+  id: number; processId: string; fileName: string; total: number; written: number; skipped: number; report: unknown; byUser: string | null; byName: string | null; at: Date;
+};
+
+export async function insertProgressImport(db: DbOrTx, i: Omit<ProgressImportRow, 'id' | 'byName'>): Promise<number> {
+  const [row] = await db.insert(progressImports).values(i).returning({ id: progressImports.id });
+  return row!.id;
+}
+
+/** A process's CSV imports, newest first (at most 50; with `byUser`, that person's only); with `id`, that one. */
+export async function findProgressImports(db: DbOrTx, where: { processId: string; id?: number; byUser?: string }): Promise<ProgressImportRow[]> {
+  return db
+    .select({
+      id: progressImports.id, processId: progressImports.processId, fileName: progressImports.fileName, total: progressImports.total, written: progressImports.written,
+      skipped: progressImports.skipped, report: progressImports.report, byUser: progressImports.byUser, byName: users.displayName, at: progressImports.at,
+    })
+    .from(progressImports)
+    .leftJoin(users, eq(users.id, progressImports.byUser))
+    .where(and(
+      eq(progressImports.processId, where.processId),
+      where.id === undefined ? undefined : eq(progressImports.id, where.id),
+      where.byUser === undefined ? undefined : eq(progressImports.byUser, where.byUser),
+    ))
+    .orderBy(desc(progressImports.at), desc(progressImports.id))
+    .limit(50);
 }
 
 export async function insertStory(db: DbOrTx, s: StoryInput & { processId: string; audio: { bytes: Buffer; type: AudioType } | null; by: string; at: Date }): Promise<string> {

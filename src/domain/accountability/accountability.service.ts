@@ -31,18 +31,38 @@ export async function organisationsFor(ctx: Pick<Deps, 'db'>, actor: Actor): Pro
   return org ? [org] : [];
 }
 
-/** The action-plan items of a process, in plan order, with the document's language for their titles. */
-export async function listPlanItems(ctx: Pick<Deps, 'db'>, processId: string) {
-  const docs = (await getPlan(ctx, processId)).filter((d) => d.kind === 'action_plan');
+/**
+ * The action-plan items of a process, in plan order, with the document's language for their titles: of every
+ * action plan, or (`adoptedOnly`) of the adopted ones, the only ones commitments may serve.
+ */
+export async function listPlanItems(ctx: Pick<Deps, 'db'>, processId: string, opts: { adoptedOnly?: boolean } = {}) {
+  const docs = (await getPlan(ctx, processId)).filter((d) => d.kind === 'action_plan' && (!opts.adoptedOnly || d.status === 'adopted'));
   return docs.flatMap((d) => d.sections.flatMap((s) => s.actionItems.map((i) => ({ ...i, documentLanguage: d.originalLanguage }))));
 }
 
+/** Whether the process has an adopted action plan: commitments are made to nothing else. */
+export async function hasAdoptedPlan(ctx: Pick<Deps, 'db'>, processId: string): Promise<boolean> {
+  return (await getPlan(ctx, processId)).some((d) => d.kind === 'action_plan' && d.status === 'adopted');
+}
+
 /**
- * Records a commitment of the actor's organisation (admins: the one named) to items of the process's action
- * plan, in one transaction that first checks the active phase allows commitments.
+ * Checks that every link names an item of an adopted action plan of the process (an adopted plan is read-only,
+ * so this holds once checked). Errors: conflict (`accountability.plan_not_adopted`), invalid (`items.N.itemId`:
+ * `accountability.unknown_item`, for items of another process or of a plan still in drafting).
+ */
+export async function checkItems(ctx: Pick<Deps, 'db'>, processId: string, items: { itemId: string }[]): Promise<void> {
+  if (!(await hasAdoptedPlan(ctx, processId))) throw new DomainError('conflict', 'accountability.plan_not_adopted');
+  const known = new Set((await listPlanItems(ctx, processId, { adoptedOnly: true })).map((i) => i.id));
+  const unknown = items.findIndex((i) => !known.has(i.itemId));
+  if (unknown >= 0) throw new DomainError('invalid', 'error.invalid', { [`items.${unknown}.itemId`]: 'accountability.unknown_item' });
+}
+
+/**
+ * Records a commitment of the actor's organisation (admins: the one named) to items of the process's adopted
+ * action plan(s), in one transaction that first checks the active phase allows commitments.
  * Errors: unauthenticated, not_found (process), forbidden (`accountability.no_organisation`,
  * `accountability.not_your_organisation`), invalid (fields; `accountability.unknown_item`), conflict
- * (`process.not_in_phase`). Not idempotent.
+ * (`accountability.plan_not_adopted`, `process.not_in_phase`). Not idempotent.
  */
 export async function recordCommitment(ctx: Deps, actor: Actor, processId: unknown, input: unknown): Promise<Commitment> {
   const me = signedIn(actor);
@@ -53,9 +73,7 @@ export async function recordCommitment(ctx: Deps, actor: Actor, processId: unkno
   if (!organisationId) throw forbidden(isAdmin(me) ? 'accountability.organisation_required' : 'accountability.no_organisation');
   if (!(await repo.findOrganisation(ctx.db, organisationId))) throw new DomainError('invalid', 'error.invalid', { organisationId: 'validation.unknown_organisation' });
   if (!canRecordCommitment(me, own, organisationId)) throw forbidden('accountability.not_your_organisation');
-  const known = new Set((await listPlanItems(ctx, process.id)).map((i) => i.id));
-  const unknown = c.items.findIndex((i) => !known.has(i.itemId));
-  if (unknown >= 0) throw new DomainError('invalid', 'error.invalid', { [`items.${unknown}.itemId`]: 'accountability.unknown_item' });
+  await checkItems(ctx, process.id, c.items);
   const id = await ctx.db.transaction(async (tx) => {
     await assertInPhase(tx, process.id, 'commitments');
     return repo.insertCommitment(tx, { ...c, processId: process.id, organisationId, by: me.id, at: ctx.clock.now() });
@@ -85,10 +103,16 @@ export async function checkProgress(ctx: Deps, p: ProgressInput): Promise<Record
   return errors;
 }
 
-/** Writes one update in its own transaction, after the phase check. Errors: conflict (`process.not_in_phase`). */
+export const withdrawnError = () => new DomainError('conflict', 'accountability.withdrawn');
+
+/**
+ * Writes one update in its own transaction, after the phase check and with the commitment's row share-locked
+ * (a withdrawal under way is waited for). Errors: conflict (`process.not_in_phase`, `accountability.withdrawn`).
+ */
 export async function writeProgress(ctx: Deps, actorId: string, ref: { id: string; processId: string }, p: ProgressInput, source: ProgressSource): Promise<string> {
   return ctx.db.transaction(async (tx) => {
     await assertInPhase(tx, ref.processId, 'progress');
+    if ((await repo.lockStatus(tx, ref.id)) !== 'active') throw withdrawnError();
     return repo.insertProgress(tx, ref.id, p, source, actorId, ctx.clock.now());
   });
 }
@@ -97,12 +121,14 @@ export async function writeProgress(ctx: Deps, actorId: string, ref: { id: strin
  * Reports a value of a commitment's indicator on a day (not after today), with its evidence: a link and/or a
  * published practice. One transaction that checks the active phase allows progress reports.
  * Errors: unauthenticated, not_found (`accountability.unknown_commitment`), forbidden
- * (`accountability.not_your_organisation`), invalid, conflict (`process.not_in_phase`). Not idempotent.
+ * (`accountability.not_your_organisation`), invalid, conflict (`process.not_in_phase`,
+ * `accountability.withdrawn`). Not idempotent.
  */
 export async function reportProgress(ctx: Deps, actor: Actor, commitmentId: unknown, input: unknown): Promise<Commitment> {
   const me = signedIn(actor);
   const c = await getCommitment(ctx, commitmentId);
   if (!(await mayReportOn(ctx, me, c))) throw forbidden('accountability.not_your_organisation');
+  if (c.status !== 'active') throw withdrawnError();
   const p = parseInput(progressInputSchema, input);
   const errors = await checkProgress(ctx, p);
   if (Object.keys(errors).length) throw new DomainError('invalid', 'error.invalid', errors);
@@ -110,27 +136,34 @@ export async function reportProgress(ctx: Deps, actor: Actor, commitmentId: unkn
   return getCommitment(ctx, c.id);
 }
 
-/** A commitment as of `today`: its latest value (by day reported), progress and whether it is late. */
+/** A commitment as of `today`: its latest value (by day reported), progress and whether it is late (a withdrawn one never is). */
 export function viewOf(c: Commitment, today: string): CommitmentView {
   const latest = c.updates.at(-1)?.value ?? null;
   const input = { baseline: c.baseline, target: c.target, latest, deadline: c.deadline };
-  return { ...c, latest, progress: commitmentProgress(input), isOverdue: isOverdue(input, today) };
+  return { ...c, latest, progress: commitmentProgress(input), isOverdue: c.status === 'active' && isOverdue(input, today) };
+}
+
+/** One commitment as of today, for its own page. Errors: not_found (`accountability.unknown_commitment`). */
+export async function getCommitmentView(ctx: Deps, id: unknown): Promise<CommitmentView> {
+  return viewOf(await getCommitment(ctx, id), todayOf(ctx.clock));
 }
 
 /**
- * A process's accountability, computed on read: each action-plan item's progress from its commitments
- * (weighted), the plan's (items weighted by their own weight), every commitment with its updates, which are
- * overdue today, and the hubs' stories. Public. Errors: not_found.
+ * A process's accountability, computed on read: each action-plan item's progress from its active commitments
+ * (weighted), the plan's (items weighted by their own weight), every commitment with its updates and changes
+ * (withdrawn ones too, marked, and left out of the roll-up), which are overdue today, and the hubs' stories.
+ * Public. Errors: not_found.
  */
 export async function getAccountability(ctx: Deps, processId: unknown): Promise<Accountability> {
   const process = await getProcess(ctx, processId);
   const today = todayOf(ctx.clock);
   const planItems = await listPlanItems(ctx, process.id);
   const commitments = (await repo.findCommitments(ctx.db, { processId: process.id })).map((c) => viewOf(c, today));
-  const rolled = rollUpItems(planItems.map((i) => i.id), commitments.map((c) => ({ id: c.id, baseline: c.baseline, target: c.target, latest: c.latest, deadline: c.deadline, links: c.links })));
+  const active = commitments.filter((c) => c.status === 'active');
+  const rolled = rollUpItems(planItems.map((i) => i.id), active.map((c) => ({ id: c.id, baseline: c.baseline, target: c.target, latest: c.latest, deadline: c.deadline, links: c.links })));
   const items: ItemView[] = planItems.map((i, n) => ({
     id: i.id, code: i.code, weight: i.weight, texts: i.texts, documentLanguage: i.documentLanguage, progress: rolled[n]!.progress, commitments: rolled[n]!.commitments,
-    isOverdue: commitments.some((c) => c.isOverdue && c.links.some((l) => l.itemId === i.id)),
+    isOverdue: active.some((c) => c.isOverdue && c.links.some((l) => l.itemId === i.id)),
   }));
   const plan = planProgress(items.map((i) => ({ itemId: i.id, progress: i.progress })), new Map(items.map((i) => [i.id, i.weight])));
   return { today, items, plan, commitments, stories: await repo.findStories(ctx.db, { processId: process.id }) };

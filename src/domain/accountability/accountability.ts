@@ -5,6 +5,10 @@ import type { PlanProgress } from './rollup.js';
 
 export const PROGRESS_SOURCES = ['web', 'csv'] as const;
 export type ProgressSource = (typeof PROGRESS_SOURCES)[number];
+export const COMMITMENT_STATUSES = ['active', 'withdrawn'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export const CHANGE_KINDS = ['edit', 'withdraw'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** A number from a form's text or JSON; '' is missing (not 0), and a comma may be the decimal point. */
 const finite = z.union([z.number(), z.string()], { error: 'validation.required' }).transform((v, ctx) => {
@@ -16,6 +20,12 @@ const finite = z.union([z.number(), z.string()], { error: 'validation.required' 
 const isoDay = z.string({ error: 'validation.invalid_type' }).trim().refine(isIsoDate, { error: 'validation.iso_date' });
 const commitmentText = z.object({ title: requiredText(200), indicator: requiredText(300) });
 export type CommitmentText = z.output<typeof commitmentText>;
+const itemLinks = z
+  .array(z.object({ itemId: uuid, weight: z.coerce.number({ error: 'validation.number' }).int({ error: 'accountability.weight_range' }).min(1, { error: 'accountability.weight_range' }).max(100, { error: 'accountability.weight_range' }) }), { error: 'validation.invalid_type' })
+  .min(1, { error: 'accountability.item_required' })
+  .max(20, { error: 'validation.too_many' })
+  .refine((items) => new Set(items.map((i) => i.itemId)).size === items.length, { error: 'accountability.item_twice' });
+const reason = requiredText(1000);
 
 /** A commitment as a form or a client sends it: the organisation (admins name one), the indicator, the items it serves. */
 export const commitmentInputSchema = z
@@ -28,16 +38,34 @@ export const commitmentInputSchema = z
     target: finite,
     unit: text(40).default(''),
     deadline: isoDay,
-    items: z
-      .array(z.object({ itemId: uuid, weight: z.coerce.number({ error: 'validation.number' }).int({ error: 'accountability.weight_range' }).min(1, { error: 'accountability.weight_range' }).max(100, { error: 'accountability.weight_range' }) }), { error: 'validation.invalid_type' })
-      .min(1, { error: 'accountability.item_required' })
-      .max(20, { error: 'validation.too_many' }),
+    items: itemLinks,
   })
   .superRefine((c, ctx) => {
     if (!c.texts[c.originalLanguage]) ctx.addIssue({ code: 'custom', path: ['texts'], message: 'validation.original_text_required' });
-    if (new Set(c.items.map((i) => i.itemId)).size !== c.items.length) ctx.addIssue({ code: 'custom', path: ['items'], message: 'accountability.item_twice' });
   });
 export type CommitmentInput = z.output<typeof commitmentInputSchema>;
+
+/**
+ * A commitment as its organisation revises it: every field that may change (the texts in the original
+ * language only; translations apart), and the reason, which is published with the change.
+ */
+export const commitmentEditSchema = z.object({
+  title: requiredText(200),
+  indicator: requiredText(300),
+  partners: setOf(requiredText(200), { max: 30 }),
+  baseline: finite,
+  target: finite,
+  unit: text(40).default(''),
+  deadline: isoDay,
+  items: itemLinks,
+  reason,
+});
+export type CommitmentEdit = z.output<typeof commitmentEditSchema>;
+
+export const withdrawalSchema = z.object({ reason });
+
+/** A commitment's title and indicator in another language than its original one. */
+export const commitmentTranslationSchema = z.object({ lang: languageTag, title: requiredText(200), indicator: requiredText(300) });
 
 /** One progress update from the form or the API; the CSV import builds the same from each valid row. */
 export const progressInputSchema = z.object({
@@ -68,11 +96,22 @@ export type ProgressUpdate = {
   evidencePractice: { id: string; title: string; lang: string } | null; source: ProgressSource; at: Date;
 };
 
+/** Who made a change, as the public sees it: their organisation, or "an administrator" (null: account gone). */
+export type ChangeAuthor = { kind: 'organisation'; name: string } | { kind: 'admin' } | null;
+
+/** One revision or the withdrawal; `before` and `after` hold only the fields that changed (commitment-changes.ts). */
+export type CommitmentChange = {
+  id: number; kind: ChangeKind; before: Record<string, unknown>; after: Record<string, unknown>; reason: string; by: ChangeAuthor; at: Date;
+};
+
 export type Commitment = {
   id: string; processId: string; organisation: Organisation; partners: string[]; baseline: number; target: number; unit: string;
   deadline: string; originalLanguage: string; texts: Record<string, CommitmentText>; links: { itemId: string; weight: number }[];
+  status: CommitmentStatus;
   /** Oldest first by the day reported. */
   updates: ProgressUpdate[];
+  /** Oldest first. */
+  changes: CommitmentChange[];
   createdAt: Date;
 };
 

@@ -3,9 +3,11 @@ import { progressUpdates } from '../../db/schema/index.js';
 import { makeAccountabilityPlan, makeCommitment } from '../../../test/accountability-factories.js';
 import { useTestContext } from '../../../test/context.js';
 import { newId } from '../../../test/factories.js';
+import { makeUser } from '../../../test/factories.js';
 import { makeMember } from '../../../test/stocktake-factories.js';
 import { getCommitment } from './accountability.service.js';
-import { importProgressCsv } from './progress-import.service.js';
+import { withdrawCommitment } from './commitments.service.js';
+import { getProgressImport, importProgressCsv, listProgressImports } from './progress-import.service.js';
 
 const t = useTestContext();
 const count = () => t.ctx.db.$count(progressUpdates);
@@ -74,6 +76,40 @@ describe('progress CSV import', () => {
     const { process, member, c } = await setUp(2);
     await expect(importProgressCsv(t.ctx, member.actor, process.id, `commitment_id,date,value\n${c.id},2026-05-01,3`)).rejects.toThrow('process.not_in_phase');
     await expect(importProgressCsv(t.ctx, null, process.id, '')).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(await count()).toBe(0);
+  });
+});
+
+describe('stored import reports', () => {
+  it('keeps each import read with its file name, counts and rows, for admins and the importer only', async () => {
+    const { process, member, admin, c } = await setUp();
+    const csv = `commitment_id,date,value\n${c.id},2026-05-01,20\n${c.id},2026-05-02,x\n`;
+    const report = await importProgressCsv(t.ctx, member.actor, process.id, csv, 'q2.csv');
+    expect(report.importId).toEqual(expect.any(Number));
+    const stored = await getProgressImport(t.ctx, member.actor, process.id, report.importId);
+    expect(stored).toMatchObject({ fileName: 'q2.csv', total: 2, written: 1, skipped: 1, byUser: member.user.id });
+    expect(stored.rows.map((r) => [r.line, r.status, r.errors.map((e) => e.message)])).toEqual([[2, 'written', []], [3, 'skipped', ['validation.number']]]);
+    expect((await getProgressImport(t.ctx, admin, process.id, report.importId)).id).toBe(report.importId);
+    const colleague = await makeMember(t.ctx);
+    await expect(getProgressImport(t.ctx, colleague.actor, process.id, report.importId)).rejects.toMatchObject({ code: 'forbidden', message: 'accountability.import_not_yours' });
+    await expect(getProgressImport(t.ctx, null, process.id, report.importId)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(getProgressImport(t.ctx, admin, process.id, 999_999)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getProgressImport(t.ctx, admin, process.id, 'abc')).rejects.toMatchObject({ code: 'not_found' });
+    // A file refused whole is not kept; the lists show each person their own, and admins all.
+    expect((await importProgressCsv(t.ctx, member.actor, process.id, '', 'empty.csv')).importId).toBeNull();
+    t.clock.advance(1000);
+    await importProgressCsv(t.ctx, admin, process.id, `commitment_id,date,value\n${c.id},2026-05-03,21\n`, 'admin.csv');
+    expect((await listProgressImports(t.ctx, member.actor, process.id)).map((i) => i.fileName)).toEqual(['q2.csv']);
+    expect((await listProgressImports(t.ctx, admin, process.id)).map((i) => i.fileName)).toEqual(['admin.csv', 'q2.csv']);
+    expect(await listProgressImports(t.ctx, colleague.actor, process.id)).toEqual([]);
+    expect(await listProgressImports(t.ctx, (await makeUser(t.ctx, 'coordinator')).actor, process.id)).toEqual([]);
+  });
+
+  it('skips rows of a withdrawn commitment with the reason', async () => {
+    const { process, member, c } = await setUp();
+    await withdrawCommitment(t.ctx, member.actor, c.id, { reason: 'Funding ended.' });
+    const report = await importProgressCsv(t.ctx, member.actor, process.id, `commitment_id,date,value\n${c.id},2026-05-01,20\n`);
+    expect(report.rows.map((r) => [r.status, r.errors])).toEqual([['skipped', [{ field: 'commitment_id', message: 'accountability.withdrawn' }]]]);
     expect(await count()).toBe(0);
   });
 });

@@ -65,6 +65,11 @@ export const canProposeAmendment = (a: Actor) => isSignedIn(a);
 export const canVoteOnAmendment = (a: Actor) => isSignedIn(a);
 export const canDecideAmendment = (a: Actor, actorOrganisationId: string | null, ownerOrganisationId: string | null) =>
   isAdmin(a) || (isSignedIn(a) && ownerOrganisationId !== null && actorOrganisationId === ownerOrganisationId);
+/**
+ * Translating a document (its title and preamble, a section's current version, an action item's title) into
+ * another language: those who draft (admins and curators), also once the document is adopted.
+ */
+export const canTranslatePlan = (a: Actor) => isCurator(a);
 
 /**
  * Commitments and progress: a member of the committing organisation records its commitments and reports their
@@ -73,6 +78,22 @@ export const canDecideAmendment = (a: Actor, actorOrganisationId: string | null,
 export const canRecordCommitment = (a: Actor, actorOrganisationId: string | null, organisationId: string) =>
   isAdmin(a) || (isSignedIn(a) && actorOrganisationId !== null && actorOrganisationId === organisationId);
 export const canReportProgress = canRecordCommitment;
+/** Revising or withdrawing a commitment (always with a reason, published): the same people as recording it. */
+export const canEditCommitment = canRecordCommitment;
+/** Translating a commitment's title and indicator: its organisation's members, admins and curators. */
+export const canTranslateCommitment = (a: Actor, actorOrganisationId: string | null, organisationId: string) =>
+  isCurator(a) || canRecordCommitment(a, actorOrganisationId, organisationId);
+/**
+ * A stored progress CSV report is seen by admins and the person who imported it: its rows may name other
+ * organisations' commitments (an admin's batch for several, or a member's rows refused as not theirs).
+ */
+export const canSeeProgressImport = (a: Actor, importedBy: string | null) => isAdmin(a) || (isSignedIn(a) && importedBy !== null && a.id === importedBy);
 
 /** Stories are a hub's own testimony: recorded by its coordinators (or an admin). */
 export const canRecordStory = (a: Actor, hubId: string) => isAdmin(a) || coordinates(a, [hubId]);
+
+/** Translating a process and its phases (or editing their texts in any language): admins and curators. */
+export const canTranslateProcess = (a: Actor) => isCurator(a);
+
+/** Linking a consultation to a process (or unlinking it): admins, like the rest of a process's set-up. */
+export const canLinkConsultation = (a: Actor) => isAdmin(a);

@@ -123,14 +123,21 @@ export async function setAdopted(db: DbOrTx, id: string, by: string, at: Date) {
   await db.update(planDocuments).set({ status: 'adopted', adoptedAt: at, adoptedBy: by }).where(eq(planDocuments.id, id));
 }
 
-/** Every version of a section in every language, oldest first, with who wrote it. */
+/**
+ * Every version of a section in every language, oldest first, with who wrote it. A row without an amendment
+ * written after its version's first rows is a translation: a version's own text comes with it (the accepted
+ * amendment, or version 1's texts all written by the drafting transaction), translations come later.
+ */
 export async function findVersions(db: DbOrTx, sectionId: string): Promise<SectionVersion[]> {
-  return db
+  const rows = await db
     .select({ version: sectionVersions.version, lang: sectionVersions.lang, text: sectionVersions.text, amendmentId: sectionVersions.amendmentId, byName: users.displayName, at: sectionVersions.at })
     .from(sectionVersions)
     .leftJoin(users, eq(users.id, sectionVersions.byUser))
     .where(eq(sectionVersions.sectionId, sectionId))
-    .orderBy(asc(sectionVersions.version), asc(sectionVersions.lang));
+    .orderBy(asc(sectionVersions.version), asc(sectionVersions.at), asc(sectionVersions.lang));
+  const firstAt = new Map<number, number>();
+  for (const r of rows) if (!firstAt.has(r.version)) firstAt.set(r.version, r.at.getTime());
+  return rows.map((r) => ({ ...r, isTranslation: r.amendmentId === null && (r.version > 1 || r.at.getTime() > firstAt.get(r.version)!) }));
 }
 
 const proposer = alias(users, 'proposer');
@@ -161,14 +168,27 @@ async function findItems(db: DbOrTx, documentIds: string[]): Promise<ActionItem[
   }));
 }
 
-/** The texts of each section's latest version. */
-async function findCurrentTexts(db: DbOrTx, sectionIds: string[]) {
+/**
+ * Each section's current (highest) version and its texts per language, and the languages whose latest text
+ * is of an older version: those are shown as outdated translations, never as the current text.
+ */
+async function findLatestTexts(db: DbOrTx, sectionIds: string[]) {
   const rows = await db
-    .select({ sectionId: sectionVersions.sectionId, version: sectionVersions.version, lang: sectionVersions.lang, text: sectionVersions.text })
+    .selectDistinctOn([sectionVersions.sectionId, sectionVersions.lang], { sectionId: sectionVersions.sectionId, version: sectionVersions.version, lang: sectionVersions.lang, text: sectionVersions.text })
     .from(sectionVersions)
-    .where(and(inArray(sectionVersions.sectionId, sectionIds), sql`${sectionVersions.version} = (select max(v.version) from section_versions v where v.section_id = ${sectionVersions.sectionId})`));
-  const out = new Map<string, { version: number; texts: Record<string, string> }>();
-  for (const r of rows) out.set(r.sectionId, { version: r.version, texts: { ...out.get(r.sectionId)?.texts, [r.lang]: r.text } });
+    .where(inArray(sectionVersions.sectionId, sectionIds))
+    .orderBy(asc(sectionVersions.sectionId), asc(sectionVersions.lang), desc(sectionVersions.version));
+  const out = new Map<string, { version: number; texts: Record<string, string>; outdated: Record<string, { version: number; text: string }> }>();
+  for (const r of rows) {
+    const s = out.get(r.sectionId) ?? { version: 0, texts: {}, outdated: {} };
+    s.version = Math.max(s.version, r.version);
+    out.set(r.sectionId, s);
+  }
+  for (const r of rows) {
+    const s = out.get(r.sectionId)!;
+    if (r.version === s.version) s.texts[r.lang] = r.text;
+    else s.outdated[r.lang] = { version: r.version, text: r.text };
+  }
   return out;
 }
 
@@ -191,7 +211,7 @@ export async function findDocuments(db: DbOrTx, where: { processId?: string; ids
     .where(inArray(planSections.documentId, ids))
     .orderBy(asc(planSections.position));
   const sectionIds = sections.map((r) => r.s.id);
-  const current = sectionIds.length ? await findCurrentTexts(db, sectionIds) : new Map();
+  const latest = sectionIds.length ? await findLatestTexts(db, sectionIds) : new Map();
   const items = await findItems(db, ids);
   const all = sectionIds.length ? await findAmendments(db, sectionIds) : [];
   return docs.map(({ d, adoptedByName }) => ({
@@ -200,7 +220,7 @@ export async function findDocuments(db: DbOrTx, where: { processId?: string; ids
     createdAt: d.createdAt, adoptedAt: d.adoptedAt, adoptedByName,
     sections: sections.filter((r) => r.s.documentId === d.id).map(({ s, ownerName }): PlanSection => ({
       id: s.id, documentId: s.documentId, position: s.position, owner: s.ownerOrganisationId ? { id: s.ownerOrganisationId, name: ownerName ?? '' } : null,
-      sourceStatementIds: s.sourceStatementIds, version: current.get(s.id)?.version ?? 0, texts: current.get(s.id)?.texts ?? {},
+      sourceStatementIds: s.sourceStatementIds, version: latest.get(s.id)?.version ?? 0, texts: latest.get(s.id)?.texts ?? {}, outdated: latest.get(s.id)?.outdated ?? {},
       actionItems: items.filter((i) => i.sectionId === s.id), amendments: all.filter((a) => a.sectionId === s.id),
     })),
   }));
@@ -209,4 +229,20 @@ export async function findDocuments(db: DbOrTx, where: { processId?: string; ids
 export async function findSectionDocumentId(db: DbOrTx, sectionId: string): Promise<string | null> {
   const [row] = await db.select({ documentId: planSections.documentId }).from(planSections).where(eq(planSections.id, sectionId));
   return row?.documentId ?? null;
+}
+
+/** An action item's document, or null. */
+export async function findItemDocumentId(db: DbOrTx, itemId: string): Promise<string | null> {
+  const [row] = await db.select({ documentId: actionItems.documentId }).from(actionItems).where(eq(actionItems.id, itemId));
+  return row?.documentId ?? null;
+}
+
+/** Adds or replaces a document's title and preamble in one language. */
+export async function upsertDocumentText(db: DbOrTx, documentId: string, t: { lang: string; title: string; preamble: string }) {
+  await db.insert(planDocumentTexts).values({ documentId, ...t }).onConflictDoUpdate({ target: [planDocumentTexts.documentId, planDocumentTexts.lang], set: { title: t.title, preamble: t.preamble } });
+}
+
+/** Adds or replaces an action item's title in one language. */
+export async function upsertItemText(db: DbOrTx, itemId: string, t: { lang: string; title: string }) {
+  await db.insert(actionItemTexts).values({ itemId, ...t }).onConflictDoUpdate({ target: [actionItemTexts.itemId, actionItemTexts.lang], set: { title: t.title } });
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../accounts/accounts.js';
 import { canAdoptPlan, canDraftPlan } from '../accounts/permissions.js';
 import { pickText, type StatementView } from '../consultation/consultation.js';
+import { getConsultation } from '../consultation/consultation.service.js';
 import { listStatements } from '../consultation/statements.service.js';
 import { DomainError, forbidden, notFound } from '../errors.js';
 import { assertInPhase, getProcess } from '../process/process.service.js';
@@ -32,7 +33,10 @@ export function firstTexts(chosen: StatementView[], originalLanguage: string): R
   return out;
 }
 
-async function checkDraft(ctx: Pick<Deps, 'db'>, d: DraftInput): Promise<Map<string, StatementView>> {
+async function checkDraft(ctx: Pick<Deps, 'db'>, processId: string, d: DraftInput): Promise<Map<string, StatementView>> {
+  // A consultation linked to another process cannot feed this one's documents; one linked to none still can.
+  const consultation = await getConsultation(ctx, d.consultationId);
+  if (consultation.processId !== null && consultation.processId !== processId) throw new DomainError('invalid', 'error.invalid', { consultationId: 'plan.consultation_other_process' });
   const accepted = new Map((await listStatements(ctx, null, d.consultationId, { lang: d.originalLanguage })).map((s) => [s.id, s]));
   const fields: Record<string, string> = {};
   d.sections.forEach((s, i) => s.statementIds.forEach((id, j) => {
@@ -48,7 +52,8 @@ async function checkDraft(ctx: Pick<Deps, 'db'>, d: DraftInput): Promise<Map<str
  * Drafts a declaration or an action plan from accepted statements of a consultation: each section's first
  * version is built from its statements' text, their ids kept; an action plan's sections may bring action
  * items. One transaction, while the process's phase allows amendments (drafting is amending from nothing).
- * Errors: unauthenticated, forbidden (admins and curators), not_found (process, consultation), invalid,
+ * Errors: unauthenticated, forbidden (admins and curators), not_found (process, consultation), invalid (also
+ * `plan.consultation_other_process`: a consultation linked to another process),
  * conflict (`process.not_in_phase`, `plan.code_taken`). Not idempotent.
  */
 export async function draftDocument(ctx: Deps, actor: Actor, processId: unknown, input: unknown): Promise<PlanDocument> {
@@ -56,7 +61,7 @@ export async function draftDocument(ctx: Deps, actor: Actor, processId: unknown,
   if (!canDraftPlan(me)) throw forbidden('plan.drafters_only');
   const process = await getProcess(ctx, processId);
   const d = parseInput(draftInputSchema, input);
-  const statements = await checkDraft(ctx, d);
+  const statements = await checkDraft(ctx, process.id, d);
   const at = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     await assertInPhase(tx, process.id, 'amendments');
@@ -113,12 +118,18 @@ export async function getPlan(ctx: Pick<Deps, 'db'>, processId: unknown): Promis
   return repo.findDocuments(ctx.db, { processId: (await getProcess(ctx, processId)).id });
 }
 
-/** Every version of a section in every language, oldest first, and its document. Errors: not_found. */
-export async function getSectionHistory(ctx: Pick<Deps, 'db'>, sectionId: unknown): Promise<{ document: PlanDocument; versions: SectionVersion[] }> {
+/** The document a section belongs to. Errors: not_found. */
+export async function getSectionDocument(ctx: Pick<Deps, 'db'>, sectionId: unknown): Promise<PlanDocument> {
   const parsed = uuid.safeParse(sectionId);
   const documentId = parsed.success ? await repo.findSectionDocumentId(ctx.db, parsed.data) : null;
   if (!documentId) throw notFound();
-  return { document: await getDocument(ctx, documentId), versions: await repo.findVersions(ctx.db, parsed.data!) };
+  return getDocument(ctx, documentId);
+}
+
+/** Every version of a section in every language, oldest first, and its document. Errors: not_found. */
+export async function getSectionHistory(ctx: Pick<Deps, 'db'>, sectionId: unknown): Promise<{ document: PlanDocument; versions: SectionVersion[] }> {
+  const document = await getSectionDocument(ctx, sectionId);
+  return { document, versions: await repo.findVersions(ctx.db, uuid.parse(sectionId)) };
 }
 
 /**

@@ -74,7 +74,27 @@ export function voteOutcome(c: VoteCounts): 'accepted' | 'rejected' | null {
   return c.for > c.against ? 'accepted' : 'rejected';
 }
 
-export type SectionVersion = { version: number; lang: string; text: string; amendmentId: string | null; byName: string | null; at: Date };
+export type SectionVersion = {
+  version: number; lang: string; text: string; amendmentId: string | null; byName: string | null; at: Date;
+  /** Added later to a version that already had its text: a translation, not a change of the text. */
+  isTranslation: boolean;
+};
+
+/**
+ * A translation of a section's current version into a language that has no text of it yet; `version` is
+ * the one the translator read, refused when it is no longer the current one.
+ */
+export const sectionTranslationSchema = z.object({
+  version: z.coerce.number({ error: 'validation.invalid_type' }).int({ error: 'validation.invalid_choice' }).min(1, { error: 'validation.invalid_choice' }),
+  lang: languageTag,
+  text: requiredText(SECTION_MAX),
+});
+
+/** A document's title and preamble in a language other than its original one (added or corrected). */
+export const documentTranslationSchema = z.object({ lang: languageTag, title: requiredText(200), preamble: text(4000).default('') });
+
+/** An action item's title in a language other than its document's original one (added or corrected). */
+export const itemTranslationSchema = z.object({ lang: languageTag, title: requiredText(300) });
 
 export type Amendment = {
   id: string; sectionId: string; baseVersion: number; lang: string; text: string; rationale: string; status: AmendmentStatus;
@@ -89,6 +109,8 @@ export type PlanSection = {
   id: string; documentId: string; position: number; owner: { id: string; name: string } | null; sourceStatementIds: string[];
   /** The latest version number and its texts per language (a translation of an older version is not current). */
   version: number; texts: Record<string, string>;
+  /** Languages whose latest text is of an older version than the current one: that text and its version. */
+  outdated: Record<string, { version: number; text: string }>;
   actionItems: ActionItem[]; amendments: Amendment[];
 };
 

@@ -4,11 +4,11 @@ import { consultations, consultationTexts, votes } from '../../db/schema/index.j
 import type { Consultation, ConsultationStatus, VoteValue } from './consultation.js';
 
 /**
- * Consultations, newest first, with their texts and how many accepted statements and participants each
+ * Consultations (all, or those of one process), newest first, with their texts and how many accepted statements and participants each
  * has. The correlated subqueries are written out: Drizzle leaves columns unqualified inside `sql`, which
  * would bind them to the subquery's own table.
  */
-export async function listConsultations(db: DbOrTx, limit: number) {
+export async function listConsultations(db: DbOrTx, limit: number, processId?: string) {
   const rows = await db
     .select({
       row: consultations,
@@ -16,6 +16,7 @@ export async function listConsultations(db: DbOrTx, limit: number) {
       participantCount: sql<number>`(select count(*) from "consultation_participants" p where p."consultation_id" = "consultations"."id")`.mapWith(Number),
     })
     .from(consultations)
+    .where(processId ? eq(consultations.processId, processId) : undefined)
     .orderBy(desc(consultations.createdAt), desc(consultations.id))
     .limit(limit);
   if (rows.length === 0) return [];

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../accounts/accounts.js';
+import { uuid } from '../shared/fields.js';
 import type { Consultation, VoteValue } from './consultation.js';
 import { findMyParticipant, getConsultation } from './consultation.service.js';
 import * as repo from './consultation-list.repo.js';
@@ -11,6 +12,11 @@ export type ConsultationSummary = Consultation & { statementCount: number; parti
 /** Every consultation (anyone may read them), newest first, at most `limit`, with counts of accepted statements and participants. */
 export async function listConsultations(ctx: Deps, opts: { limit?: number } = {}): Promise<ConsultationSummary[]> {
   return repo.listConsultations(ctx.db, Math.min(Math.max(opts.limit ?? 200, 1), 500));
+}
+
+/** The consultations linked to a process, newest first (anyone may read them). Errors: none — an unknown process has none. */
+export async function listConsultationsOfProcess(ctx: Deps, processId: string): Promise<ConsultationSummary[]> {
+  return uuid.safeParse(processId).success ? repo.listConsultations(ctx.db, 500, processId) : [];
 }
 
 /** The actor's current votes in a consultation by statement id; empty for a reader who has not joined. Errors: not_found. */

@@ -5,11 +5,11 @@ import type { Consultation, ConsultationStatus, Participant, ParticipantSector }
 
 export async function insertConsultation(
   db: DbOrTx,
-  c: { process: string; originalLanguage: string; title: string; description: string; createdBy: string | null; at: Date; isDemo?: boolean },
+  c: { process: string; processId?: string | null; originalLanguage: string; title: string; description: string; createdBy: string | null; at: Date; isDemo?: boolean },
 ) {
   const [row] = await db
     .insert(consultations)
-    .values({ process: c.process, status: 'open', originalLanguage: c.originalLanguage, createdBy: c.createdBy, createdAt: c.at, isDemo: c.isDemo ?? false })
+    .values({ process: c.process, processId: c.processId ?? null, status: 'open', originalLanguage: c.originalLanguage, createdBy: c.createdBy, createdAt: c.at, isDemo: c.isDemo ?? false })
     .returning({ id: consultations.id });
   await db.insert(consultationTexts).values({ consultationId: row!.id, lang: c.originalLanguage, title: c.title, description: c.description });
   return row!.id;
@@ -26,6 +26,11 @@ export async function findConsultation(db: DbOrTx, id: string, opts: { lock?: bo
     texts: Object.fromEntries(texts.map((t) => [t.lang, { title: t.title, description: t.description }])),
     createdBy: row.createdBy, createdAt: row.createdAt, closedAt: row.closedAt,
   };
+}
+
+/** Links the consultation to a process, or unlinks it (null). */
+export async function setConsultationProcess(db: DbOrTx, id: string, processId: string | null) {
+  await db.update(consultations).set({ processId }).where(eq(consultations.id, id));
 }
 
 /** Closes an open consultation; false when it was already closed. */

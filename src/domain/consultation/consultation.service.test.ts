@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../test/context.js';
 import { makeConsultation, makeDelegate, makeHub, makeUser, newId } from '../../../test/factories.js';
-import { closeConsultation, createConsultation, getConsultation, joinConsultation } from './consultation.service.js';
+import { makeProcess } from '../../../test/process-factories.js';
+import { listConsultationsOfProcess } from './consultation-list.service.js';
+import { closeConsultation, createConsultation, getConsultation, joinConsultation, linkConsultation } from './consultation.service.js';
 import { addDelegate, registerOrganisation } from './organisations.service.js';
 
 const t = useTestContext();
@@ -86,5 +88,41 @@ describe('joining a consultation', () => {
     const { actor: delegate } = await makeDelegate(t.ctx, 'private_sector');
     await closeConsultation(t.ctx, admin, c.id);
     await expect(joinConsultation(t.ctx, delegate, c.id)).rejects.toMatchObject({ code: 'conflict', message: 'error.consultation_closed' });
+  });
+});
+
+describe('consultations in a process', () => {
+  it('opens a consultation inside a process, lists it with the process, and lets an admin move or unlink it', async () => {
+    const { admin, process: p } = await makeProcess(t.ctx);
+    const { process: other } = await makeProcess(t.ctx);
+    const c = await createConsultation(t.ctx, admin, { ...input, processId: p.id });
+    expect(c.processId).toBe(p.id);
+    const loose = await createConsultation(t.ctx, admin, input);
+    expect(loose.processId).toBeNull();
+    expect((await listConsultationsOfProcess(t.ctx, p.id)).map((x) => x.id)).toEqual([c.id]);
+
+    expect((await linkConsultation(t.ctx, admin, loose.id, { processId: p.id })).processId).toBe(p.id);
+    expect((await linkConsultation(t.ctx, admin, loose.id, { processId: p.id })).processId).toBe(p.id); // idempotent
+    expect((await linkConsultation(t.ctx, admin, c.id, { processId: other.id })).processId).toBe(other.id);
+    expect((await listConsultationsOfProcess(t.ctx, p.id)).map((x) => x.id)).toEqual([loose.id]);
+    expect((await linkConsultation(t.ctx, admin, loose.id, { processId: null })).processId).toBeNull();
+    expect(await listConsultationsOfProcess(t.ctx, p.id)).toEqual([]);
+    expect(await listConsultationsOfProcess(t.ctx, 'nope')).toEqual([]);
+  });
+
+  it('refuses an unknown or malformed process, non-admins and unknown consultations, changing nothing', async () => {
+    const { admin, process: p } = await makeProcess(t.ctx);
+    await expect(createConsultation(t.ctx, admin, { ...input, processId: newId() })).rejects.toMatchObject({ code: 'invalid', fields: { processId: 'validation.unknown_process' } });
+    await expect(createConsultation(t.ctx, admin, { ...input, processId: 'WSIS' })).rejects.toMatchObject({ code: 'invalid', fields: { processId: 'validation.invalid_id' } });
+    const c = await createConsultation(t.ctx, admin, input);
+    await expect(linkConsultation(t.ctx, admin, c.id, { processId: newId() })).rejects.toMatchObject({ code: 'invalid', fields: { processId: 'validation.unknown_process' } });
+    await expect(linkConsultation(t.ctx, admin, c.id, {})).rejects.toMatchObject({ code: 'invalid', fields: { processId: 'validation.required' } });
+    for (const role of ['curator', 'coordinator', 'delegate'] as const) {
+      await expect(linkConsultation(t.ctx, (await makeUser(t.ctx, role)).actor, c.id, { processId: p.id })).rejects.toMatchObject({ code: 'forbidden', message: 'consultation.link_admins_only' });
+    }
+    await expect(linkConsultation(t.ctx, null, c.id, { processId: p.id })).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(linkConsultation(t.ctx, admin, newId(), { processId: p.id })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await getConsultation(t.ctx, c.id)).processId).toBeNull();
+    expect(await listConsultationsOfProcess(t.ctx, p.id)).toEqual([]);
   });
 });

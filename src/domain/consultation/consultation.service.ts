@@ -1,11 +1,13 @@
-import type { Db } from '../../db/database.js';
+import type { Db, DbOrTx } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../accounts/accounts.js';
 import { canCloseConsultation, canCreateConsultation, canJoinForHub, canJoinForOrganisation } from '../accounts/consultation-permissions.js';
+import { canLinkConsultation } from '../accounts/permissions.js';
 import { DomainError, forbidden, notFound } from '../errors.js';
+import { processExists } from '../process/process.service.js';
 import { uuid } from '../shared/fields.js';
 import { parseInput } from '../shared/validation.js';
-import { consultationInputSchema, joinInputSchema, type Consultation, type Participant, type ParticipantSector } from './consultation.js';
+import { consultationInputSchema, consultationLinkSchema, joinInputSchema, type Consultation, type Participant, type ParticipantSector } from './consultation.js';
 import * as repo from './consultation.repo.js';
 
 type Deps = { db: Db; clock: Clock };
@@ -17,15 +19,40 @@ export const signedIn = (actor: Actor) => {
 
 export const closedError = () => new DomainError('conflict', 'error.consultation_closed');
 
-/** Opens a consultation with its title in the original language. Errors: unauthenticated, forbidden, invalid. Not idempotent. */
+/** A process a consultation is to be linked to must exist: else a field error, as for any other bad value. */
+async function assertProcessExists(tx: DbOrTx, processId: string | null) {
+  if (processId && !(await processExists(tx, processId))) throw new DomainError('invalid', 'error.invalid', { processId: 'validation.unknown_process' });
+}
+
+/**
+ * Opens a consultation with its title in the original language, linked to a process if `processId` is given.
+ * Errors: unauthenticated, forbidden, invalid (`validation.unknown_process` among others). Not idempotent.
+ */
 export async function createConsultation(ctx: Deps, actor: Actor, input: unknown, opts: { isDemo?: boolean } = {}): Promise<Consultation> {
   const me = signedIn(actor);
   if (!canCreateConsultation(me)) throw forbidden();
   const c = parseInput(consultationInputSchema, input);
-  const id = await ctx.db.transaction((tx) =>
-    repo.insertConsultation(tx, { process: c.process, originalLanguage: c.originalLanguage, ...c.text, createdBy: me.id, at: ctx.clock.now(), isDemo: opts.isDemo }),
-  );
+  const id = await ctx.db.transaction(async (tx) => {
+    await assertProcessExists(tx, c.processId);
+    return repo.insertConsultation(tx, { process: c.process, processId: c.processId, originalLanguage: c.originalLanguage, ...c.text, createdBy: me.id, at: ctx.clock.now(), isDemo: opts.isDemo });
+  });
   return (await repo.findConsultation(ctx.db, id))!;
+}
+
+/**
+ * Links a consultation to a process (`{ processId }`), or unlinks it (`{ processId: null }`); its statements and
+ * votes are untouched. Errors: unauthenticated, forbidden (`consultation.link_admins_only`), not_found, invalid
+ * (`validation.unknown_process`). Idempotent.
+ */
+export async function linkConsultation(ctx: Pick<Deps, 'db'>, actor: Actor, consultationId: unknown, input: unknown): Promise<Consultation> {
+  if (!canLinkConsultation(signedIn(actor))) throw forbidden('consultation.link_admins_only');
+  const c = await getConsultation(ctx, consultationId);
+  const { processId } = parseInput(consultationLinkSchema, input);
+  await ctx.db.transaction(async (tx) => {
+    await assertProcessExists(tx, processId);
+    await repo.setConsultationProcess(tx, c.id, processId);
+  });
+  return (await repo.findConsultation(ctx.db, c.id))!;
 }
 
 /** Anyone may read a consultation. Errors: not_found (unknown or malformed id). */

@@ -21,9 +21,14 @@ const consultationTextSchema = z.object({ title: requiredText(200), description:
 
 export const consultationInputSchema = z.object({
   process: requiredText(120).default('default'),
+  /** The process it belongs to, if any; the service checks that it exists. */
+  processId: uuid.nullable().default(null),
   originalLanguage: languageTag,
   text: consultationTextSchema,
 });
+
+/** Linking a consultation to a process, or unlinking it with null. */
+export const consultationLinkSchema = z.object({ processId: uuid.nullable() });
 
 export const organisationInputSchema = z.object({
   name: requiredText(200),

@@ -2,12 +2,14 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../accounts/accounts.js';
 import { actorByEmail, listOrganisations } from '../accounts/accounts.service.js';
-import { getAccountability, listPlanItems, recordCommitment, reportProgress } from '../accountability/accountability.service.js';
+import { getAccountability, getCommitment, listPlanItems, recordCommitment, reportProgress } from '../accountability/accountability.service.js';
+import { editCommitment } from '../accountability/commitments.service.js';
 import { importProgressCsv } from '../accountability/progress-import.service.js';
 import { recordStory } from '../accountability/stories.service.js';
 import { DomainError } from '../errors.js';
 import { changePhase } from '../process/process.service.js';
 import type { Process } from '../process/process.js';
+import { seedDemoPlanDuring } from './demo-plan.js';
 import planSpec from './demo-plan.json' with { type: 'json' };
 import spec from './demo-accountability.json' with { type: 'json' };
 
@@ -24,7 +26,7 @@ function stepsOf(admin: Actor, processId: string, as: (who?: string) => Promise<
   steps.push(...spec.commitments.map((c) => ({
     at: c.at,
     run: async (ctx: Deps) => {
-      const items = await listPlanItems(ctx, processId);
+      const items = await listPlanItems(ctx, processId, { adoptedOnly: true });
       const links = Object.entries(c.items).flatMap(([code, weight]) => items.filter((i) => i.code === code).map((i) => ({ itemId: i.id, weight })));
       const org = (await listOrganisations(ctx)).find((o) => o.name === c.organisation);
       if (!org || links.length === 0) return; // the demo plan or stocktake is missing: nothing to commit to
@@ -45,6 +47,21 @@ function stepsOf(admin: Actor, processId: string, as: (who?: string) => Promise<
       await reportProgress(ctx, actor, id, update).catch((e) => (isPracticeMissing(e) ? reportProgress(ctx, actor, id, { ...update, evidencePracticeId: '' }) : Promise.reject(e)));
     },
   })));
+  // A target revised with its reason: the change is published on the commitment's page and in the API.
+  steps.push(...spec.edits.map((e) => ({
+    at: e.at,
+    run: async (ctx: Deps) => {
+      const id = ids[e.commitment];
+      if (!id) return;
+      const current = await getCommitment(ctx, id);
+      const text = current.texts[current.originalLanguage]!;
+      const c = spec.commitments[e.commitment]!;
+      await editCommitment(ctx, await as('by' in c ? c.by : undefined), id, {
+        title: text.title, indicator: text.indicator, partners: current.partners, baseline: current.baseline, target: e.target, unit: current.unit,
+        deadline: current.deadline, items: current.links, reason: e.reason,
+      });
+    },
+  })));
   // A quarter's figures from several organisations, sent as one file by the admin, as a secretariat would.
   steps.push({
     at: spec.csv.at,
@@ -52,7 +69,7 @@ function stepsOf(admin: Actor, processId: string, as: (who?: string) => Promise<
       const rows = spec.csv.rows.filter((r) => ids[r.commitment]);
       if (rows.length === 0) return;
       const csv = ['commitment_id,date,value,evidence_url,note', ...rows.map((r) => [ids[r.commitment]!, r.date, r.value, r.evidenceUrl, r.note].map(csvCell).join(','))].join('\n');
-      const report = await importProgressCsv(ctx, admin, processId, csv);
+      const report = await importProgressCsv(ctx, admin, processId, csv, 'demo-progress-2006-q1.csv');
       if (report.skipped || report.fileErrors.length) throw new Error(`the demo progress CSV was not fully imported: ${JSON.stringify(report)}`);
     },
   });
@@ -72,10 +89,11 @@ function stepsOf(admin: Actor, processId: string, as: (who?: string) => Promise<
 
 /**
  * The demo's commitments and accountability: from PrepCom III the demo admin moves the process on, at the real
- * dates, through the Summit's two phases to "action continues"; in each phase only what it allows is done —
- * commitments from five organisations of four sectors linked to the demo action items, progress with evidence
- * (one update pointing at a demo practice), one commitment left overdue, a quarter's figures imported as CSV,
- * and two hubs' stories. Demo accounts act where they can (the delegate for the ministry, the coordinator for
+ * dates, through the Summit's two phases to "action continues"; in each phase only what it allows is done — the
+ * action plan adopted in Geneva (demo-plan.ts), then commitments from five organisations of four sectors linked
+ * to its items, progress with evidence (one update pointing at a demo practice), one commitment left overdue,
+ * one target revised with its reason, a quarter's figures imported as CSV (the report kept), and two hubs'
+ * stories. Demo accounts act where they can (the delegate for the ministry, the coordinator for
  * their hubs), the admin otherwise. Called once, by seedDemoProcess, which runs once per node.
  */
 export async function seedDemoAccountability(ctx: Deps, admin: Actor, process: Process): Promise<void> {
@@ -84,6 +102,8 @@ export async function seedDemoAccountability(ctx: Deps, admin: Actor, process: P
   const steps = stepsOf(admin, process.id, as).sort((x, y) => x.at.localeCompare(y.at));
   for (const [n, change] of spec.changes.entries()) {
     await changePhase({ db: ctx.db, clock: at(change.at) }, admin, process.id, { toPhaseId: process.phases[change.to - 1]!.id, note: change.note });
+    // The action plan is adopted at the Summit's first phase: the plan's steps of each phase run first.
+    await seedDemoPlanDuring(ctx, admin, process.id, process.phases[change.to - 1]!);
     const until = spec.changes[n + 1]?.at ?? '9999';
     for (const step of steps.filter((s) => s.at >= change.at && s.at < until)) await step.run({ db: ctx.db, clock: at(step.at) });
   }

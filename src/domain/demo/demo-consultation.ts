@@ -10,6 +10,8 @@ import spec from './demo-consultation.json' with { type: 'json' };
 type Deps = { db: Db; clock: Clock };
 type Person = ConsultationSnapshot['participants'][number] & { lang: string; leaning: number };
 
+/** The demo consultation's process label, by which the demo process finds it to link it. */
+export const DEMO_CONSULTATION_LABEL = 'Demo: towards a joint action plan';
 const SEED = 2002;
 const FRENCH_SPEAKING = new Set(['NE', 'ML', 'SN', 'CI', 'BF', 'HT']);
 // One opinion axis (who should pay and decide: the public and communities, or the market) plus noise,
@@ -66,7 +68,7 @@ export async function seedDemoConsultation(ctx: Deps): Promise<boolean> {
   const persons = await people(ctx, random);
   const start = Date.UTC(2026, 0, 12);
   await importConsultation(ctx, {
-    process: 'Demo: towards a joint action plan',
+    process: DEMO_CONSULTATION_LABEL,
     originalLanguage: 'en',
     texts: spec.texts,
     participants: persons.map(({ externalId, sector, organisationId, hubId }) => ({ externalId, sector, organisationId, hubId })),

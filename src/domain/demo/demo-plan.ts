@@ -43,7 +43,7 @@ async function draft(ctx: Deps, admin: Actor, processId: string) {
   }
 }
 
-/** Every step of the demo plan, dated: drafting, each amendment, its votes and decision, the adoption. */
+/** Every step of the demo plan, dated: drafting, each amendment, its votes and decision, the adoptions. */
 function steps(admin: Actor, processId: string): Step[] {
   const out: Step[] = [{ at: DRAFTED_AT, run: (ctx) => draft(ctx, admin, processId) }];
   for (const a of spec.amendments) {
@@ -71,16 +71,19 @@ function steps(admin: Actor, processId: string): Step[] {
       });
     }
   }
-  out.push({ at: spec.adopt.at, run: async (ctx) => adoptDocument(ctx, admin, (await getPlan(ctx, processId))[spec.adopt.document]!.id) });
+  for (const adopt of spec.adopt) out.push({ at: adopt.at, run: async (ctx) => adoptDocument(ctx, admin, (await getPlan(ctx, processId))[adopt.document]!.id) });
   return out.sort((x, y) => x.at.localeCompare(y.at));
 }
 
 /**
- * The demo declaration and action plan, played step by step at their dates: seedDemoProcess calls this
- * after each phase change, and only the steps dated within that phase run, each through the services and
- * their phase rules — drafting and amendments in PrepCom II and the drafting period, the declaration adopted
- * at PrepCom III, one amendment to the action plan left open there. Demo accounts act as named; where one is
- * missing, the admin acts. Nothing happens without the demo consultation, the source of the statements.
+ * The demo declaration and action plan, played step by step at their dates: seedDemoProcess (to PrepCom III)
+ * and seedDemoAccountability (from the Summit on) call this after each phase change, and only the steps dated
+ * within that phase run, each through the services and their phase rules — drafting and amendments in PrepCom II
+ * and the drafting period; at PrepCom III the declaration adopted and the last amendment to the action plan
+ * decided by counting its votes (accepted); the action plan adopted at the Summit's first phase in Geneva
+ * (12 December 2003, as the real Geneva Plan of Action was), so commitments can link to its items. Demo accounts
+ * act as named; where one is missing, the admin acts. Nothing happens without the demo consultation, the source
+ * of the statements.
  */
 export async function seedDemoPlanDuring(ctx: Deps, admin: Actor, processId: string, phase: Phase): Promise<void> {
   const people = spec.people as Record<string, string>;

@@ -6,7 +6,8 @@ import { listImports } from '../stocktake/stocktake-import.service.js';
 import { getStocktake } from '../stocktake/stocktake.service.js';
 import { getPlan, getSectionHistory } from '../action-plan/action-plan.service.js';
 import { importOpenData } from '../opendata/import.service.js';
-import { seedDemoConsultation } from './demo-consultation.js';
+import { listConsultationsOfProcess } from '../consultation/consultation-list.service.js';
+import { DEMO_CONSULTATION_LABEL, seedDemoConsultation } from './demo-consultation.js';
 import demoHubs from './demo-hubs.json' with { type: 'json' };
 import { seedDemoProcess } from './demo-process.js';
 
@@ -37,10 +38,18 @@ describe('the demo process', () => {
       ['2002-07-06', user.displayName], ['2003-02-17', user.displayName], ['2003-03-01', user.displayName], ['2003-09-15', user.displayName],
       ['2003-12-10', user.displayName], ['2003-12-13', user.displayName], ['2005-11-16', user.displayName], ['2005-11-19', user.displayName],
     ]);
-    // After Tunis: commitments and progress are open; stocktakes, votes and amendments are over.
+    // After Tunis: commitments and progress are open, and stocktaking goes on (as the WSIS Stocktaking has since 2004);
+    // votes and amendments are over.
     await t.ctx.db.transaction((tx) => assertInPhase(tx, p!.id, 'progress'));
+    await t.ctx.db.transaction((tx) => assertInPhase(tx, p!.id, 'stocktaking'));
+    expect(p!.phases[8]!.activities).toEqual(['stocktaking', 'commitments', 'progress', 'review']);
+    for (const lang of ['en', 'fr', 'es', 'ar']) expect(p!.phases[8]!.texts[lang]!.description).toMatch(/2004/);
     await expect(t.ctx.db.transaction((tx) => assertInPhase(tx, p!.id, 'voting'))).rejects.toThrow('process.not_in_phase');
-    await expect(t.ctx.db.transaction((tx) => assertInPhase(tx, p!.id, 'stocktaking'))).rejects.toThrow('process.not_in_phase');
+
+    // The demo consultation belongs to the demo process.
+    const linked = await listConsultationsOfProcess(t.ctx, p!.id);
+    expect(linked.map((c) => c.process)).toEqual([DEMO_CONSULTATION_LABEL]);
+    expect(linked[0]!.processId).toBe(p!.id);
 
     // Stocktakes from every sector were recorded during the stocktaking phase, and the demo IATI file imported.
     const s = await getStocktake(t.ctx, p!.id);
@@ -54,14 +63,14 @@ describe('the demo process', () => {
     // The declaration and action plan, drafted from the demo consultation and amended at their dates.
     const [declaration, plan] = await getPlan(t.ctx, p!.id);
     expect(declaration).toMatchObject({ kind: 'declaration', status: 'adopted', adoptedAt: new Date('2003-09-26T17:00:00Z'), adoptedByName: user.displayName });
-    expect(plan).toMatchObject({ kind: 'action_plan', status: 'drafting' });
+    expect(plan).toMatchObject({ kind: 'action_plan', status: 'adopted', adoptedAt: new Date('2003-12-12T16:00:00Z') });
     expect(plan!.sections.flatMap((s) => s.actionItems.map((i) => i.code))).toEqual(['EW-1', 'EW-2', 'AC-1', 'CN-1']);
     const [first, , third] = declaration!.sections;
     expect(first!.texts.en).toBe('Information should reach every community in its own languages, in writing and by voice.');
     expect(first!.amendments.map((a) => [a.status, a.decidedHow])).toEqual([['accepted', 'owner']]);
     expect(third!.amendments.map((a) => [a.status, a.decidedHow])).toEqual([['rejected', 'vote']]);
     expect(third!.version).toBe(1);
-    expect(plan!.sections[0]!.amendments.map((a) => a.status)).toEqual(['proposed']);
+    expect(plan!.sections[0]!.amendments.map((a) => [a.status, a.decidedHow])).toEqual([['accepted', 'vote']]);
     const history = await getSectionHistory(t.ctx, first!.id);
     expect(history.versions.filter((v) => v.lang === 'en').map((v) => [v.version, v.at.toISOString().slice(0, 10)])).toEqual([[1, '2003-02-18'], [2, '2003-02-25']]);
   });

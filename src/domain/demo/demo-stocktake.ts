@@ -12,6 +12,9 @@ type Deps = { db: Db; clock: Clock };
 // The product's own copy of the demo IATI file (test/fixtures/iati holds the tests' one).
 const IATI_FILE = new URL('./demo-iati-activities.xml', import.meta.url);
 
+/** The demo IATI file, offered on the import page as an example to try or to copy from. */
+export const iatiExampleXml = () => readFileSync(IATI_FILE, 'utf8');
+
 async function organisationNamed(ctx: Deps, o: { name: string; sector: string }) {
   return (await listOrganisations(ctx)).find((x) => x.name === o.name) ?? createOrganisation(ctx, o);
 }
@@ -28,6 +31,6 @@ export async function seedDemoStocktake(ctx: Deps, admin: Actor, processId: stri
     await recordActivity(ctx, admin, processId, { ...activity, organisationId: org.id });
   }
   const fund = await organisationNamed(ctx, spec.iatiOrganisation);
-  const result = await importIatiFile(ctx, admin, processId, { name: 'demo-iati-activities.xml', xml: readFileSync(IATI_FILE, 'utf8'), organisationId: fund.id });
+  const result = await importIatiFile(ctx, admin, processId, { name: 'demo-iati-activities.xml', xml: iatiExampleXml(), organisationId: fund.id });
   if (!result.ok) throw new Error(`the demo IATI file was refused: ${result.errors.map((e) => e.detail).join('; ')}`);
 }

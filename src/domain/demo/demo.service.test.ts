@@ -3,6 +3,7 @@ import { useTestContext } from '../../../test/context.js';
 import { listOrganisations, signIn } from '../accounts/accounts.service.js';
 import { listHubs } from '../hubs/hubs.service.js';
 import { listPractices } from '../practices/practices.service.js';
+import { listConsultations } from '../consultation/consultation-list.service.js';
 import { listProcesses } from '../process/process.service.js';
 import consultation from './demo-consultation.json' with { type: 'json' };
 import stocktake from './demo-stocktake.json' with { type: 'json' };
@@ -20,7 +21,12 @@ describe('demo content', () => {
     const again = await seedDemo(t.ctx);
     expect(again.practices.imported).toBe(0);
     // The demo process (the annex's WSIS phases), made once, acting as the demo admin.
-    expect((await listProcesses(t.ctx)).map((p) => p.texts.en!.title)).toEqual(['WSIS: community development, from PrepCom I to action']);
+    const processes = await listProcesses(t.ctx);
+    expect(processes.map((p) => p.texts.en!.title)).toEqual(['WSIS: community development, from PrepCom I to action']);
+    // The demo consultation is linked to it, and its last, active phase lets a visitor record or import stocktakes.
+    expect((await listConsultations(t.ctx)).map((c) => c.processId)).toEqual([processes[0]!.id]);
+    expect(processes[0]!.phases.at(-1)!.activities).toContain('stocktaking');
+    expect(processes[0]!.activePhaseId).toBe(processes[0]!.phases.at(-1)!.id);
     // The delegate's ministry is one of the demo consultation's organisations, which the stocktake reuses: none is made twice.
     const named = new Set([...consultation.organisations, ...stocktake.activities.map((a) => a.organisation), stocktake.iatiOrganisation].map((o) => o.name));
     expect((await listOrganisations(t.ctx)).map((o) => o.name).sort()).toEqual([...named].sort());

@@ -93,3 +93,20 @@ export async function hasDemoProcess(db: DbOrTx): Promise<boolean> {
   const [row] = await db.select({ id: processes.id }).from(processes).where(eq(processes.isDemo, true)).limit(1);
   return Boolean(row);
 }
+
+/** Whether a process with this id exists (for other features' links to it). */
+export async function processExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: processes.id }).from(processes).where(eq(processes.id, id));
+  return Boolean(row);
+}
+
+/** Writes the process's text in one language, replacing the one it had. Call inside a transaction. */
+export async function upsertProcessText(db: DbOrTx, processId: string, lang: string, t: ProcessText) {
+  await db.insert(processTexts).values({ processId, lang, ...t }).onConflictDoUpdate({ target: [processTexts.processId, processTexts.lang], set: t });
+}
+
+/** Writes a phase's text in one language, or removes it when `t` is null. */
+export async function setPhaseText(db: DbOrTx, phaseId: string, lang: string, t: ProcessText | null) {
+  if (t) await db.insert(processPhaseTexts).values({ phaseId, lang, ...t }).onConflictDoUpdate({ target: [processPhaseTexts.phaseId, processPhaseTexts.lang], set: t });
+  else await db.delete(processPhaseTexts).where(and(eq(processPhaseTexts.phaseId, phaseId), eq(processPhaseTexts.lang, lang)));
+}

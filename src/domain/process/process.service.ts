@@ -80,3 +80,8 @@ export async function assertInPhase(tx: DbOrTx, processId: string, activity: Act
 export async function hasDemoProcess(ctx: Pick<Deps, 'db'>): Promise<boolean> {
   return repo.hasDemoProcess(ctx.db);
 }
+
+/** Whether a process exists, for other features' links to one, inside their transaction if they pass it. */
+export async function processExists(db: DbOrTx, id: string): Promise<boolean> {
+  return uuid.safeParse(id).success && repo.processExists(db, id);
+}

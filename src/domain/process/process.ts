@@ -41,6 +41,30 @@ export const processInputSchema = z
   });
 export type ProcessInput = z.output<typeof processInputSchema>;
 
+const phaseTranslationSchema = z.object({ phaseId: uuid, title: text(200).default(''), description: text(4000).default('') });
+
+/**
+ * The texts of a process and of some of its phases in one language (the original one too). A phase left with
+ * neither title nor description has no text in that language (any it had is removed) — except in the original
+ * language, which every phase keeps.
+ */
+export const processTranslationSchema = z
+  .object({
+    lang: languageTag,
+    title: requiredText(200),
+    description: text(4000).default(''),
+    phases: z.array(phaseTranslationSchema, { error: 'validation.invalid_type' }).max(MAX_PHASES, { error: 'validation.too_many' }).default([]),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.phases.forEach((ph, i) => {
+      if (seen.has(ph.phaseId)) ctx.addIssue({ code: 'custom', path: ['phases', i, 'phaseId'], message: 'process.phase_repeated' });
+      seen.add(ph.phaseId);
+      if (!ph.title && ph.description) ctx.addIssue({ code: 'custom', path: ['phases', i, 'title'], message: 'validation.required' });
+    });
+  });
+export type ProcessTranslation = z.output<typeof processTranslationSchema>;
+
 export const phaseChangeInputSchema = z.object({ toPhaseId: uuid, note: text(1000).default('') });
 
 export type Phase = {

@@ -8,13 +8,36 @@ import { formatNumber, languageOptions } from './labels.js';
 
 type Common = { t: Translate; locale: string; csrfToken: string; action: string; errors: Record<string, string> };
 
+type PlanItem = Pick<ItemView, 'id' | 'code' | 'texts' | 'documentLanguage'>;
+
+/** A weight (1–100) for each action-plan item a commitment serves; blank: not served. */
+export function ItemWeights(props: { t: Translate; locale: string; label: string; items: PlanItem[]; weights: Record<string, string>; errors: Record<string, string> }) {
+  const { t, locale } = props;
+  const itemsError = Object.entries(props.errors).find(([k]) => k === 'items' || k.startsWith('items.'))?.[1];
+  return (
+    <Section title={props.label}>
+      <p class="hint">{t('accountability.items_hint')}</p>
+      {itemsError && <p class="error" id="f-items">{t(itemsError.split(':')[0]!)}</p>}
+      {props.items.map((i) => {
+        const l = itemLabel(i, locale);
+        return (
+          <div class="field">
+            <label for={`f-weight-${i.id}`}><bdi lang={l.lang} dir={l.dir}>{l.label}</bdi></label>
+            <input id={`f-weight-${i.id}`} name={`weight.${i.id}`} type="number" min="1" max="100" step="1" value={props.weights[i.id] ?? ''} />
+          </div>
+        );
+      })}
+    </Section>
+  );
+}
+
 export type CommitmentFormValues = {
   organisationId: string; originalLanguage: string; title: string; indicator: string; baseline: string; target: string; unit: string;
   deadline: string; partners: string; weights: Record<string, string>;
 };
 
 /** A new commitment: who commits, the indicator, and a weight for each action-plan item it serves (blank: not served). */
-export function CommitmentForm(props: Common & { values: CommitmentFormValues; organisations: Organisation[]; items: ItemView[] }) {
+export function CommitmentForm(props: Common & { values: CommitmentFormValues; organisations: Organisation[]; items: PlanItem[] }) {
   const { t, locale, values: v } = props;
   const f: FormState = { t, errors: props.errors };
   const dir = isRtl(v.originalLanguage) ? 'rtl' : 'ltr';
@@ -23,7 +46,6 @@ export function CommitmentForm(props: Common & { values: CommitmentFormValues; o
     indicator: t('accountability.indicator'), baseline: t('accountability.baseline'), target: t('accountability.target'), unit: t('accountability.unit'),
     deadline: t('accountability.deadline'), partners: t('accountability.partners'), items: t('accountability.items'),
   };
-  const itemsError = Object.entries(props.errors).find(([k]) => k === 'items' || k.startsWith('items.'))?.[1];
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField token={props.csrfToken} />
@@ -39,19 +61,7 @@ export function CommitmentForm(props: Common & { values: CommitmentFormValues; o
       <TextField f={f} name="unit" label={labels.unit!} value={v.unit} maxlength={40} hint={t('accountability.unit_hint')} />
       <TextField f={f} name="deadline" label={labels.deadline!} value={v.deadline} required hint={t('accountability.date_hint')} />
       <TextArea f={f} name="partners" label={labels.partners!} value={v.partners} rows={2} hint={t('accountability.partners_hint')} />
-      <Section title={labels.items!}>
-        <p class="hint">{t('accountability.items_hint')}</p>
-        {itemsError && <p class="error" id="f-items">{t(itemsError.split(':')[0]!)}</p>}
-        {props.items.map((i) => {
-          const l = itemLabel(i, locale);
-          return (
-            <div class="field">
-              <label for={`f-weight-${i.id}`}><bdi lang={l.lang} dir={l.dir}>{l.label}</bdi></label>
-              <input id={`f-weight-${i.id}`} name={`weight.${i.id}`} type="number" min="1" max="100" step="1" value={v.weights[i.id] ?? ''} />
-            </div>
-          );
-        })}
-      </Section>
+      <ItemWeights t={t} locale={locale} label={labels.items!} items={props.items} weights={v.weights} errors={props.errors} />
       <button type="submit">{t('accountability.save_commitment')}</button>
     </form>
   );

@@ -4,7 +4,7 @@ import type { Translate } from '../i18n/i18n.js';
 import { ProgressBars } from './charts/progress-bars.js';
 import { ProgressOverTime } from './charts/progress-over-time.js';
 import { pickText } from './content.js';
-import { formatDay, formatNumber } from './labels.js';
+import { formatDate, formatDay, formatNumber } from './labels.js';
 
 type Env = { t: Translate; locale: string };
 
@@ -20,6 +20,9 @@ export function commitmentTitle(c: Pick<CommitmentView, 'texts' | 'originalLangu
   return pickText(c.texts, locale, c.originalLanguage);
 }
 
+export const commitmentHref = (c: Pick<CommitmentView, 'id' | 'processId'>) => `/processes/${c.processId}/accountability/commitments/${c.id}`;
+const isActive = (c: Pick<CommitmentView, 'status'>) => c.status === 'active';
+
 /** Progress bars of the plan's items and of the commitments, with the plan's own figure in words. */
 export function ProgressSummary(props: Env & { a: Accountability }) {
   const { t, locale, a } = props;
@@ -34,9 +37,9 @@ export function ProgressSummary(props: Env & { a: Accountability }) {
         <ProgressBars title={t('accountability.by_item')} isRtl={isRtl(locale)} formatPercent={percent} labels={labels}
           items={a.items.map((i) => ({ ...itemLabel(i, locale), progress: i.progress, isOverdue: i.isOverdue }))} />
       )}
-      {a.commitments.length > 0 && (
+      {a.commitments.some(isActive) && (
         <ProgressBars title={t('accountability.by_commitment')} isRtl={isRtl(locale)} formatPercent={percent} labels={labels}
-          items={a.commitments.map((c) => { const title = commitmentTitle(c, locale); return { label: title.text.title, lang: title.lang, progress: c.progress, isOverdue: c.isOverdue, href: `#c-${c.id}` }; })} />
+          items={a.commitments.filter(isActive).map((c) => { const title = commitmentTitle(c, locale); return { label: title.text.title, lang: title.lang, progress: c.progress, isOverdue: c.isOverdue, href: `#c-${c.id}` }; })} />
       )}
     </section>
   );
@@ -57,7 +60,8 @@ export function OverdueList(props: Env & { commitments: CommitmentView[] }) {
   );
 }
 
-function Updates(props: Env & { c: CommitmentView }) {
+/** Every update, newest first, with its evidence. */
+export function Updates(props: Env & { c: CommitmentView }) {
   const { t, locale, c } = props;
   if (c.updates.length === 0) return <p>{t('accountability.no_updates')}</p>;
   return (
@@ -75,39 +79,87 @@ function Updates(props: Env & { c: CommitmentView }) {
   );
 }
 
-/** Each commitment: who, the indicator from baseline to target, its chart over time, and its updates with evidence. */
-export function CommitmentList(props: Env & { commitments: CommitmentView[]; items: ItemView[]; reportHref: (c: CommitmentView) => string | null }) {
-  const { t, locale } = props;
-  const value = (v: number, unit: string) => `${formatNumber(v, locale)}${unit ? ` ${unit}` : ''}`;
-  const chartLabels = {
+/** A value with its unit, in the page's locale. */
+export const valueOf = (v: number, unit: string, locale: string) => `${formatNumber(v, locale)}${unit ? ` ${unit}` : ''}`;
+
+/** The indicator from baseline to target by the deadline, with the progress in words (and "overdue"). */
+export function IndicatorLine(props: Env & { c: CommitmentView }) {
+  const { t, locale, c } = props;
+  const title = commitmentTitle(c, locale);
+  return (
+    <p><span lang={title.lang} dir={title.dir}>{title.text.indicator}</span>: {t('accountability.from_to', { baseline: valueOf(c.baseline, c.unit, locale), target: valueOf(c.target, c.unit, locale), date: formatDay(c.deadline, locale) })}{' '}
+      <strong>{formatPercent(c.progress, locale)}</strong>{c.isOverdue && <> <em>{t('accountability.overdue')}</em></>}</p>
+  );
+}
+
+/** The commitment's reported values over time against baseline, target and deadline; nothing before the first update. */
+export function CommitmentChart(props: Env & { c: CommitmentView }) {
+  const { t, locale, c } = props;
+  if (c.updates.length === 0) return null;
+  const title = commitmentTitle(c, locale);
+  const value = (v: number) => valueOf(v, c.unit, locale);
+  const labels = {
     baseline: t('accountability.baseline'), target: t('accountability.target'), deadline: t('accountability.deadline'), date: t('accountability.date'),
     value: t('accountability.value'), noUpdates: t('accountability.no_updates'),
   };
   return (
+    <ProgressOverTime id={`chart-${c.id.slice(0, 8)}`} title={title.text.indicator} isRtl={isRtl(locale)} labels={labels}
+      description={t('accountability.chart_description', { baseline: value(c.baseline), target: value(c.target), latest: value(c.latest!), date: formatDay(c.updates.at(-1)!.reportedOn, locale) })}
+      points={c.updates.map((u) => ({ date: u.reportedOn, value: u.value }))} baseline={c.baseline} target={c.target} deadline={c.deadline}
+      formatDate={(d) => formatDay(d, locale)} formatValue={(v) => formatNumber(v, locale)} />
+  );
+}
+
+/**
+ * Each active commitment: who, the indicator from baseline to target, its chart over time, and its updates with
+ * evidence; the title leads to its own page (details and history).
+ */
+export function CommitmentList(props: Env & { commitments: CommitmentView[]; items: ItemView[]; reportHref: (c: CommitmentView) => string | null }) {
+  const { t, locale } = props;
+  const active = props.commitments.filter(isActive);
+  return (
     <section aria-labelledby="commitments">
       <h2 id="commitments">{t('accountability.commitments')}</h2>
-      {props.commitments.length === 0 && <p>{t('accountability.no_commitments')}</p>}
-      {props.commitments.map((c) => {
+      {active.length === 0 && <p>{t('accountability.no_commitments')}</p>}
+      {active.map((c) => {
         const title = commitmentTitle(c, locale);
         const served = props.items.filter((i) => c.links.some((l) => l.itemId === i.id)).map((i) => i.code).join(', ');
         const href = props.reportHref(c);
         return (
           <article id={`c-${c.id}`} aria-labelledby={`c-${c.id}-h`}>
-            <h3 id={`c-${c.id}-h`} lang={title.lang} dir={title.dir}>{title.text.title}</h3>
+            <h3 id={`c-${c.id}-h`}><a href={commitmentHref(c)} lang={title.lang} dir={title.dir}>{title.text.title}</a></h3>
             <p>{c.organisation.name}{c.partners.length > 0 && <>, {t('accountability.with_partners', { partners: c.partners.join(', ') })}</>}. {t('accountability.serves', { items: served })}</p>
-            <p><span lang={title.lang} dir={title.dir}>{title.text.indicator}</span>: {t('accountability.from_to', { baseline: value(c.baseline, c.unit), target: value(c.target, c.unit), date: formatDay(c.deadline, locale) })}{' '}
-              <strong>{formatPercent(c.progress, locale)}</strong>{c.isOverdue && <> <em>{t('accountability.overdue')}</em></>}</p>
-            {c.updates.length > 0 && (
-              <ProgressOverTime id={`chart-${c.id.slice(0, 8)}`} title={title.text.indicator} isRtl={isRtl(locale)} labels={chartLabels}
-                description={t('accountability.chart_description', { baseline: value(c.baseline, c.unit), target: value(c.target, c.unit), latest: value(c.latest!, c.unit), date: formatDay(c.updates.at(-1)!.reportedOn, locale) })}
-                points={c.updates.map((u) => ({ date: u.reportedOn, value: u.value }))} baseline={c.baseline} target={c.target} deadline={c.deadline}
-                formatDate={(d) => formatDay(d, locale)} formatValue={(v) => formatNumber(v, locale)} />
-            )}
+            <IndicatorLine t={t} locale={locale} c={c} />
+            <CommitmentChart t={t} locale={locale} c={c} />
             <Updates t={t} locale={locale} c={c} />
             {href && <p><a href={href}>{t('accountability.report_progress')}</a></p>}
           </article>
         );
       })}
+    </section>
+  );
+}
+
+/** Withdrawn commitments, apart: out of the roll-up, still public, each with the day and the reason given. */
+export function WithdrawnList(props: Env & { commitments: CommitmentView[] }) {
+  const { t, locale } = props;
+  const withdrawn = props.commitments.filter((c) => !isActive(c));
+  if (withdrawn.length === 0) return null;
+  return (
+    <section aria-labelledby="withdrawn">
+      <h2 id="withdrawn">{t('accountability.withdrawn_title')}</h2>
+      <ul>
+        {withdrawn.map((c) => {
+          const title = commitmentTitle(c, locale);
+          const change = [...c.changes].reverse().find((ch) => ch.kind === 'withdraw');
+          return (
+            <li id={`c-${c.id}`}>
+              <a href={commitmentHref(c)} lang={title.lang} dir={title.dir}>{title.text.title}</a> — {c.organisation.name}
+              {change && <>. {t('accountability.withdrawn_on', { date: formatDate(change.at, locale) })} <span dir="auto">{change.reason}</span></>}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -47,8 +47,11 @@ export function StatementForm(props: { t: Translate; locale: string; csrfToken: 
   );
 }
 
-/** Opening a consultation: its title and description in the language they are written in. */
-export function NewConsultationForm(props: { t: Translate; locale: string; csrfToken: string; values: FormValues; errors: Errors }) {
+/** A process to choose in a select: its id and its title in the reader's language. */
+export type ProcessOption = { value: string; label: string };
+
+/** Opening a consultation: its title and description in the language they are written in, and its process if any. */
+export function NewConsultationForm(props: { t: Translate; locale: string; csrfToken: string; values: FormValues; errors: Errors; processes: ProcessOption[] }) {
   const { t, values } = props;
   const f: FormState = { t, errors: props.errors };
   const lang = values.originalLanguage || props.locale;
@@ -57,10 +60,13 @@ export function NewConsultationForm(props: { t: Translate; locale: string; csrfT
       <CsrfField token={props.csrfToken} />
       <h2>{t('consultation.new')}</h2>
       <RequiredNote t={t} />
-      <ErrorSummary f={f} labels={{ originalLanguage: t('consultation.language_field'), 'text.title': t('consultation.title_field'), 'text.description': t('consultation.description_field') }} />
+      <ErrorSummary f={f} labels={{ originalLanguage: t('consultation.language_field'), 'text.title': t('consultation.title_field'), 'text.description': t('consultation.description_field'), processId: t('consultation.process_field') }} />
       <Select f={f} name="originalLanguage" label={t('consultation.language_field')} value={lang} options={languageOptions(props.locale, [lang])} required />
       <TextField f={f} name="text.title" label={t('consultation.title_field')} value={values['text.title']} maxlength={200} required dir={isRtl(lang) ? 'rtl' : undefined} />
       <TextArea f={f} name="text.description" label={t('consultation.description_field')} value={values['text.description']} maxlength={4000} rows={4} />
+      {props.processes.length > 0 && (
+        <Select f={f} name="processId" label={t('consultation.process_field')} value={values.processId ?? ''} options={props.processes} empty={t('consultation.no_process')} hint={t('consultation.process_hint')} />
+      )}
       <button type="submit">{t('consultation.create')}</button>
     </form>
   );
@@ -82,6 +88,21 @@ export function JoinForm(props: { t: Translate; csrfToken: string; id: string; h
       )}
       {hubs.length === 1 && <input type="hidden" name="hubId" value={hubs[0]!.value} />}
       <button type="submit">{t('consultation.take_part')}</button>
+    </form>
+  );
+}
+
+/** Linking the consultation to a process, or to none (admins). */
+export function LinkProcessForm(props: { t: Translate; csrfToken: string; id: string; processes: ProcessOption[]; value: string; errors: Errors }) {
+  const { t } = props;
+  const f: FormState = { t, errors: props.errors };
+  return (
+    <form method="post" action={`/consultations/${props.id}/process`} id="process" novalidate>
+      <CsrfField token={props.csrfToken} />
+      <h2>{t('consultation.link_title')}</h2>
+      <ErrorSummary f={f} labels={{ processId: t('consultation.process_field') }} />
+      <Select f={f} name="processId" label={t('consultation.process_field')} value={props.value} options={props.processes} empty={t('consultation.no_process')} hint={t('consultation.process_hint')} />
+      <button type="submit" class="secondary">{t('consultation.link_submit')}</button>
     </form>
   );
 }

@@ -1,9 +1,11 @@
 import type { Amendment, PlanDocument, PlanSection, SectionVersion } from '../../domain/action-plan/action-plan.js';
 import { diffStats, diffWords } from '../../domain/action-plan/text-diff.js';
+import { isRtl, languageName } from '../../domain/taxonomy/index.js';
 import type { Translate } from '../i18n/i18n.js';
 import { pickText } from './content.js';
 import { CsrfField } from './forms.js';
 import { formatDate } from './labels.js';
+import { ItemForm, type ItemFormState } from './plan-forms.js';
 
 type Env = { t: Translate; locale: string };
 
@@ -12,6 +14,12 @@ export type PlanAbilities = {
   csrfToken: string; canPropose: boolean; amendmentsOpen: boolean; canVote: boolean; canCount: boolean;
   /** Section ids whose amendments the reader may decide. */
   decides: Set<string>; myVotes: Map<string, number>;
+  /** May add action items to the sections (a drafter, an action plan in drafting, a phase allowing amendments). */
+  addsItems: boolean;
+  /** May translate sections, the title and items (also once adopted). */
+  canTranslate: boolean;
+  /** The add-item form that failed, shown again under its section with its values and errors. */
+  itemForm?: ItemFormState;
 };
 
 export function documentTitle(d: PlanDocument, locale: string) {
@@ -86,6 +94,32 @@ function AmendmentItem(props: Env & { a: Amendment; section: PlanSection; base: 
   );
 }
 
+/** The reader's language's latest text of a section when it is of an older version than the current one. */
+function olderTranslation(s: PlanSection, locale: string) {
+  const lang = Object.keys(s.outdated).find((l) => l === locale) ?? Object.keys(s.outdated).find((l) => l.split('-')[0] === locale);
+  return lang ? { lang, ...s.outdated[lang]! } : undefined;
+}
+
+/** Shown when the reader's language only has an older version: the current text is shown above, in its own language. */
+function OlderTranslation(props: Env & { section: PlanSection; shownLang: string; base: string; canTranslate: boolean }) {
+  const { t, locale, section: s } = props;
+  const older = olderTranslation(s, locale);
+  if (!older) return null;
+  return (
+    <div class="notice">
+      <p>
+        {t('plan.outdated_translation', { language: languageName(older.lang, locale), version: older.version, current: s.version, current_language: languageName(props.shownLang, locale) })}{' '}
+        <a href={`${props.base}/sections/${s.id}/history`}>{t('plan.history_link')}</a>
+        {props.canTranslate && <> · <a href={`${props.base}/sections/${s.id}/translate?lang=${encodeURIComponent(older.lang)}`}>{t('plan.update_translation')}</a></>}
+      </p>
+      <details>
+        <summary>{t('plan.older_translation', { version: older.version })}</summary>
+        <p lang={older.lang} dir={isRtl(older.lang) ? 'rtl' : 'ltr'}>{older.text}</p>
+      </details>
+    </div>
+  );
+}
+
 /** One section: its current text, owner, action items and amendments with the forms the reader may use. */
 export function SectionBlock(props: Env & { doc: PlanDocument; section: PlanSection; base: string; can: PlanAbilities }) {
   const { t, locale, doc, section: s, base, can } = props;
@@ -94,16 +128,32 @@ export function SectionBlock(props: Env & { doc: PlanDocument; section: PlanSect
     <section aria-labelledby={`s-${s.position}`} id={`section-${s.position}`}>
       <h2 id={`s-${s.position}`}>{t('plan.section', { n: s.position })}</h2>
       <p lang={text.lang} dir={text.dir}>{text.text}</p>
+      {text.isFallback && <OlderTranslation t={t} locale={locale} section={s} shownLang={text.lang} base={base} canTranslate={can.canTranslate} />}
       <p class="meta">
         {t('plan.version', { version: s.version })} · {s.owner ? t('plan.owner', { name: s.owner.name }) : t('plan.no_owner')} ·{' '}
         <a href={`${base}/sections/${s.id}/history`}>{t('plan.history_link')}</a>
         {can.canPropose && <> · <a href={`${base}/sections/${s.id}/amend`}>{t('plan.propose_link')}</a></>}
+        {can.canTranslate && <> · <a href={`${base}/sections/${s.id}/translate`}>{t('plan.translate_section_link')}</a></>}
       </p>
       {s.actionItems.length > 0 && (
         <>
           <h3>{t('plan.items')}</h3>
-          <ul>{s.actionItems.map((i) => { const x = pickText(i.texts, locale, doc.originalLanguage); return <li><strong>{i.code}</strong> <span lang={x.lang} dir={x.dir}>{x.text.title}</span> ({t('plan.weight', { weight: i.weight })})</li>; })}</ul>
+          <ul>
+            {s.actionItems.map((i) => {
+              const x = pickText(i.texts, locale, doc.originalLanguage);
+              return (
+                <li>
+                  <strong>{i.code}</strong> <span lang={x.lang} dir={x.dir}>{x.text.title}</span> ({t('plan.weight', { weight: i.weight })})
+                  {can.canTranslate && <> · <a href={`${base}/items/${i.id}/translate`}>{t('plan.translate_item_link', { code: i.code })}</a></>}
+                </li>
+              );
+            })}
+          </ul>
         </>
+      )}
+      {can.addsItems && (
+        <ItemForm t={t} csrfToken={can.csrfToken} action={`${base}/sections/${s.id}/items`} position={s.position} lang={doc.originalLanguage}
+          state={can.itemForm?.sectionId === s.id ? can.itemForm : undefined} />
       )}
       {s.amendments.length > 0 && (
         <>
@@ -139,8 +189,8 @@ export function VersionList(props: Env & { versions: SectionVersion[] }) {
         const previous = versions.filter((p) => p.lang === v.lang && p.version < v.version).at(-1);
         return (
           <li>
-            <h2>{t('plan.version', { version: v.version })} · {v.lang}</h2>
-            <p class="meta">{v.byName ?? t('history.someone')}, <time datetime={v.at.toISOString()}>{formatDate(v.at, locale)}</time> · {v.amendmentId ? t('plan.from_amendment') : t('plan.from_statements')}</p>
+            <h2>{t('plan.version', { version: v.version })} · {v.lang}{v.isTranslation && ` · ${t('plan.translation')}`}</h2>
+            <p class="meta">{v.byName ?? t('history.someone')}, <time datetime={v.at.toISOString()}>{formatDate(v.at, locale)}</time> · {v.isTranslation ? t('plan.from_translation', { language: languageName(v.lang, locale) }) : v.amendmentId ? t('plan.from_amendment') : t('plan.from_statements')}</p>
             {previous ? <WordDiff t={t} locale={locale} before={previous.text} after={v.text} lang={v.lang} /> : <p lang={v.lang} dir="auto">{v.text}</p>}
           </li>
         );

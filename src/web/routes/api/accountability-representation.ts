@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { PROGRESS_SOURCES, type Accountability } from '../../../domain/accountability/accountability.js';
+import { CHANGE_KINDS, COMMITMENT_STATUSES, PROGRESS_SOURCES, type Accountability } from '../../../domain/accountability/accountability.js';
 
 /*
  * How the API shows a process's accountability, computed on read: action-plan items with their progress
  * (0–1, null when no commitment measures them), the plan's progress, commitments with every update and its
- * evidence, which are overdue, and the hubs' stories (the audio by its page address). Who reported an update
- * is not published; the organisation is.
+ * evidence, which are overdue, their changes with the reasons given (withdrawn commitments included, marked,
+ * and left out of the roll-up), and the hubs' stories (the audio by its page address). Who reported an update
+ * or made a change is not published; the organisation is.
  */
 
 const ratio = z.number().min(0).max(1);
@@ -23,7 +24,13 @@ export const accountabilityJsonSchema = z.object({
     originalLanguage: z.string(), texts: z.record(z.string(), z.object({ title: z.string(), indicator: z.string() })),
     baseline: z.number(), target: z.number(), unit: z.string(), deadline: day,
     items: z.array(z.object({ id: z.uuid(), weight: z.int().min(1) })),
+    status: z.enum(COMMITMENT_STATUSES).describe('A withdrawn commitment takes no progress and is left out of the items’ and the plan’s progress.'),
     latest: z.number().nullable(), progress: ratio, overdue: z.boolean(),
+    changes: z.array(z.object({
+      kind: z.enum(CHANGE_KINDS), at: z.iso.datetime(), reason: z.string(),
+      before: z.record(z.string(), z.unknown()).describe('Only the fields that changed: title, indicator, partners, baseline, target, unit, deadline, items ([{ itemId, weight }]), status.'),
+      after: z.record(z.string(), z.unknown()),
+    })).describe('Revisions and the withdrawal, oldest first.'),
     updates: z.array(z.object({
       id: z.uuid(), reportedOn: day, value: z.number(), note: z.string(), evidenceUrl: z.string().nullable(),
       evidencePractice: z.object({ id: z.uuid(), title: z.string() }).nullable(), source: z.enum(PROGRESS_SOURCES),
@@ -41,7 +48,8 @@ export function accountabilityJson(processId: string, a: Accountability): z.inpu
     items: a.items.map((i) => ({ id: i.id, code: i.code, weight: i.weight, texts: i.texts, progress: i.progress, commitments: i.commitments, overdue: i.isOverdue })),
     commitments: a.commitments.map((c) => ({
       id: c.id, organisation: c.organisation, partners: c.partners, originalLanguage: c.originalLanguage, texts: c.texts, baseline: c.baseline, target: c.target,
-      unit: c.unit, deadline: c.deadline, items: c.links.map((l) => ({ id: l.itemId, weight: l.weight })), latest: c.latest, progress: c.progress, overdue: c.isOverdue,
+      unit: c.unit, deadline: c.deadline, items: c.links.map((l) => ({ id: l.itemId, weight: l.weight })), status: c.status, latest: c.latest, progress: c.progress, overdue: c.isOverdue,
+      changes: c.changes.map((ch) => ({ kind: ch.kind, at: ch.at.toISOString(), reason: ch.reason, before: ch.before, after: ch.after })),
       updates: c.updates.map((u) => ({
         id: u.id, reportedOn: u.reportedOn, value: u.value, note: u.note, evidenceUrl: u.evidenceUrl, source: u.source,
         evidencePractice: u.evidencePractice && { id: u.evidencePractice.id, title: u.evidencePractice.title },

@@ -27,6 +27,7 @@ export const statementJsonSchema = z.object({
 export const consultationJsonSchema = z.object({
   id: z.uuid(),
   process: z.string(),
+  processId: z.uuid().nullable().describe('The process this consultation belongs to (GET /processes/{id}), or null.'),
   status: z.enum(CONSULTATION_STATUSES),
   originalLanguage: z.string(),
   texts: z.record(z.string(), z.object({ title: z.string(), description: z.string() })),
@@ -57,7 +58,7 @@ export const nextJsonSchema = z.object({ statement: statementJsonSchema.nullable
 
 export function consultationJson(c: Consultation): z.input<typeof consultationJsonSchema> {
   return {
-    id: c.id, process: c.process, status: c.status, originalLanguage: c.originalLanguage, texts: c.texts,
+    id: c.id, process: c.process, processId: c.processId, status: c.status, originalLanguage: c.originalLanguage, texts: c.texts,
     createdAt: c.createdAt.toISOString(), closedAt: c.closedAt?.toISOString() ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
+import { makeProcess } from '../../../../test/process-factories.js';
 import { closeConsultation } from '../../../domain/consultation/consultation.service.js';
 import { apiTokenFor, makeDelegate, makeHub, makeStatement, makeUser } from '../../../../test/factories.js';
 import {
@@ -72,6 +73,14 @@ describe('consultations API', () => {
     const { actor: adminActor } = await makeUser(t.ctx, 'admin');
     const admin = await apiTokenFor(t.ctx, adminActor);
     const c = consultationJsonSchema.parse(await (await send('/consultations', admin, { originalLanguage: 'en', text: { title: 'Votes' } })).json());
+    expect(c.processId).toBeNull();
+    const noProcess = await send('/consultations', admin, { originalLanguage: 'en', text: { title: 'Votes' }, processId: crypto.randomUUID() });
+    expect(noProcess.status).toBe(422);
+    expect((await errorOf(noProcess)).fields).toEqual({ processId: 'This process does not exist.' });
+    const { process } = await makeProcess(t.ctx);
+    const inProcess = await send('/consultations', admin, { originalLanguage: 'en', text: { title: 'In a process' }, processId: process.id });
+    expect(inProcess.status).toBe(201);
+    expect(consultationJsonSchema.parse(await inProcess.json()).processId).toBe(process.id);
     const s = await makeStatement(t.ctx, c.id);
     const hub = await makeHub(t.ctx);
     const coordinator = await apiTokenFor(t.ctx, (await makeUser(t.ctx, 'coordinator', [hub.id])).actor);

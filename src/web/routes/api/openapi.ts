@@ -158,7 +158,7 @@ function consultationPaths(): Json {
   return {
     '/consultations': {
       get: operation({ summary: 'List consultations, newest first, with counts of accepted statements and participants', tag: 'consultations', ok: { status: 200, description: 'The consultations.', content: jsonContent(ref('ConsultationList')) } }),
-      post: operation({ summary: 'Open a consultation (admins and coordinators)', tag: 'consultations', write: { body: 'ConsultationInput' }, ok: { status: 201, description: 'The new, open consultation.', content: jsonContent(ref('Consultation')) } }),
+      post: operation({ summary: 'Open a consultation (admins and coordinators), in a process if `processId` names one (else 422)', tag: 'consultations', write: { body: 'ConsultationInput' }, ok: { status: 201, description: 'The new, open consultation.', content: jsonContent(ref('Consultation')) } }),
     },
     '/consultations/{id}': {
       parameters: [consultation],
@@ -266,7 +266,7 @@ function processPaths(): Json {
     },
     '/processes/{id}': {
       parameters: [idParam('process')],
-      get: operation({ summary: 'Read a process: its phases, what each allows, and the history of phase changes', tag: 'processes', ok: { status: 200, description: 'The process.', content: jsonContent(ref('ProcessDetail')) }, errors: READ_ERRORS }),
+      get: operation({ summary: 'Read a process: its phases, what each allows, the history of phase changes and the consultations linked to it', tag: 'processes', ok: { status: 200, description: 'The process.', content: jsonContent(ref('ProcessDetail')) }, errors: READ_ERRORS }),
     },
     '/processes/{id}/stocktake': {
       parameters: [idParam('process')],
@@ -286,7 +286,7 @@ function processPaths(): Json {
     '/processes/{id}/accountability': {
       parameters: [idParam('process')],
       get: operation({
-        summary: 'Read a process’s accountability: action-plan items with progress rolled up from commitments, the plan’s progress, commitments with updates and evidence, overdue flags, and hubs’ stories',
+        summary: 'Read a process’s accountability: action-plan items with progress rolled up from active commitments, the plan’s progress, commitments (withdrawn ones marked by their status) with updates and evidence, changes with their reasons, overdue flags, and hubs’ stories',
         tag: 'processes', ok: { status: 200, description: 'The accountability, computed on read.', content: jsonContent(ref('Accountability')) }, errors: READ_ERRORS,
       }),
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSULTATION_STATUSES, type Consultation } from '../../../domain/consultation/consultation.js';
 import { ACTIVITIES } from '../../../domain/process/phases.js';
 import { PROCESS_STATUSES, type Phase, type PhaseChange, type Process } from '../../../domain/process/process.js';
 
@@ -34,7 +35,18 @@ export const processJsonSchema = z.object({
 export const phaseChangeJsonSchema = z.object({ fromPhaseId: z.uuid(), toPhaseId: z.uuid(), at: z.iso.datetime(), note: z.string() });
 
 export const processListJsonSchema = z.object({ items: z.array(processJsonSchema) });
-export const processDetailJsonSchema = processJsonSchema.extend({ phaseChanges: z.array(phaseChangeJsonSchema).describe('Oldest first.') });
+/** A consultation linked to the process, in short: GET /consultations/{id} has the rest. */
+export const processConsultationJsonSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(CONSULTATION_STATUSES),
+  originalLanguage: z.string(),
+  texts: z.record(z.string(), z.object({ title: z.string() })),
+});
+
+export const processDetailJsonSchema = processJsonSchema.extend({
+  phaseChanges: z.array(phaseChangeJsonSchema).describe('Oldest first.'),
+  consultations: z.array(processConsultationJsonSchema).describe('The consultations linked to this process, newest first.'),
+});
 
 function phaseJson(p: Phase, activeId: string | null): z.input<typeof phaseJsonSchema> {
   return { id: p.id, position: p.position, startsOn: p.startsOn, endsOn: p.endsOn, activities: p.activities, isActive: p.id === activeId, texts: p.texts };
@@ -49,4 +61,8 @@ export function processJson(p: Process): z.input<typeof processJsonSchema> {
 
 export function phaseChangeJson(c: PhaseChange): z.input<typeof phaseChangeJsonSchema> {
   return { fromPhaseId: c.fromPhaseId, toPhaseId: c.toPhaseId, at: c.at.toISOString(), note: c.note };
+}
+
+export function processConsultationJson(c: Consultation): z.input<typeof processConsultationJsonSchema> {
+  return { id: c.id, status: c.status, originalLanguage: c.originalLanguage, texts: Object.fromEntries(Object.entries(c.texts).map(([lang, t]) => [lang, { title: t.title }])) };
 }

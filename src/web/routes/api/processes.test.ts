@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeProcess } from '../../../../test/process-factories.js';
+import { createConsultation } from '../../../domain/consultation/consultation.service.js';
 import { changePhase } from '../../../domain/process/process.service.js';
+import { consultationJsonSchema } from './consultation-representation.js';
 import { processDetailJsonSchema, processListJsonSchema } from './process-representation.js';
 
 const t = useTestContext();
@@ -23,6 +25,22 @@ describe('processes API', () => {
     expect(detail.phases[1]).toMatchObject({ startsOn: '2026-04-01', endsOn: '2026-04-03', activities: ['statements', 'voting'] });
     expect(detail.phases[2]!.endsOn).toBeNull();
     expect(detail.phaseChanges).toEqual([{ fromPhaseId: p.phases[0]!.id, toPhaseId: p.phases[1]!.id, at: '2026-06-01T10:00:00.000Z', note: 'Bilans reçus.' }]);
+    expect(detail.consultations).toEqual([]);
+  });
+
+  it('includes the consultations linked to the process, newest first, with their titles', async () => {
+    const { admin, process: p } = await makeProcess(t.ctx);
+    const older = await createConsultation(t.ctx, admin, { originalLanguage: 'fr', text: { title: 'Priorités communes' }, processId: p.id });
+    t.clock.advance(60_000);
+    const newer = await createConsultation(t.ctx, admin, { originalLanguage: 'en', text: { title: 'Second round', description: 'Not in the list.' }, processId: p.id });
+    await createConsultation(t.ctx, admin, { originalLanguage: 'en', text: { title: 'Elsewhere' } });
+    const detail = processDetailJsonSchema.parse(await (await t.app.request(`/api/v1/processes/${p.id}`)).json());
+    expect(detail.consultations).toEqual([
+      { id: newer.id, status: 'open', originalLanguage: 'en', texts: { en: { title: 'Second round' } } },
+      { id: older.id, status: 'open', originalLanguage: 'fr', texts: { fr: { title: 'Priorités communes' } } },
+    ]);
+    const one = consultationJsonSchema.parse(await (await t.app.request(`/api/v1/consultations/${older.id}`)).json());
+    expect(one.processId).toBe(p.id);
   });
 
   it('answers 404 with a localised error for an unknown or malformed id', async () => {

@@ -1,38 +1,40 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { getAccountability, getCommitment, mayReportOn, organisationsFor, recordCommitment, reportProgress } from '../../../domain/accountability/accountability.service.js';
+import { getAccountability, getCommitment, hasAdoptedPlan, listPlanItems, mayReportOn, organisationsFor, recordCommitment, reportProgress } from '../../../domain/accountability/accountability.service.js';
 import { hubsFor, recordStory } from '../../../domain/accountability/stories.service.js';
 import { DomainError, forbidden } from '../../../domain/errors.js';
 import { getProcess } from '../../../domain/process/process.service.js';
 import { list, str, type FormBody } from '../../forms/form-body.js';
 import type { WebEnv } from '../../env.js';
 import { CommitmentForm, ProgressForm, StoryForm, type CommitmentFormValues, type ProgressFormValues, type StoryFormValues } from '../../views/accountability-forms.js';
-import { commitmentTitle } from '../../views/accountability-view.js';
-import { accountabilityBase, isPhaseOpen } from './accountability.js';
+import { commitmentHref, commitmentTitle } from '../../views/accountability-view.js';
+import { accountabilityBase, CID, isPhaseOpen } from './accountability.js';
 import { signInFirst } from './alerts-shared.js';
 import { render, seeOther } from './page.js';
 import { ID } from './stocktake.js';
 
-const CID = ':cid{[0-9a-fA-F-]{36}}';
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+export const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 /** Practices are named by their address or id, one per line: the id is what counts. */
 const practiceIdsOf = (s: string) => lines(s).map((l) => /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(l)?.[0] ?? l);
 
-type Shown = { values?: unknown; errors?: Record<string, string>; status?: ContentfulStatusCode; message?: string };
+export type Shown = { values?: unknown; errors?: Record<string, string>; status?: ContentfulStatusCode; message?: string };
 
-/** Re-renders a form after a refusal: 422 with field errors, 409 with the phase's message; anything else goes on. */
-function refusal(c: Context<WebEnv>, e: unknown): Shown {
+/**
+ * Re-renders a form after a refusal: 422 with field errors (or the message of a refusal without fields, such as
+ * "nothing changed"), 409 with the conflict's message (the phase, a withdrawn commitment); anything else goes on.
+ */
+export function refusal(c: Context<WebEnv>, e: unknown): Shown {
   if (!(e instanceof DomainError)) throw e;
-  if (e.code === 'invalid') return { errors: e.fields, status: 422 };
+  if (e.code === 'invalid') return Object.keys(e.fields).length ? { errors: e.fields, status: 422 } : { message: c.get('t')(e.message), status: 422 };
   if (e.code === 'conflict') return { message: c.get('t')(e.message), status: 409 };
   throw e;
 }
 
-function page(c: Context<WebEnv>, title: string, back: string, isOpen: boolean, shown: Shown, form: unknown) {
+export function page(c: Context<WebEnv>, title: string, back: string, isOpen: boolean, shown: Shown, form: unknown, backLabel = c.get('t')('accountability.back')) {
   const t = c.get('t');
   return render(c, title, (
     <>
-      <p><a href={back}>{t('accountability.back')}</a></p>
+      <p><a href={back}>{backLabel}</a></p>
       <h1>{title}</h1>
       {shown.message && <p class="errors" role="alert">{shown.message}</p>}
       {!isOpen && !shown.message && <p class="notice">{t('accountability.closed')}</p>}
@@ -46,11 +48,16 @@ async function commitmentPage(c: Context<WebEnv>, shown: Shown = {}) {
   const process = await getProcess(ctx, c.req.param('id'));
   const organisations = await organisationsFor(ctx, c.get('actor'));
   if (organisations.length === 0) throw forbidden('accountability.no_organisation');
-  const { items } = await getAccountability(ctx, process.id);
+  const base = accountabilityBase(process.id);
+  // Commitments are made to an adopted action plan's items: without one, say so (and where the plan is) instead of a form.
+  if (!(await hasAdoptedPlan(ctx, process.id))) {
+    return page(c, t('accountability.new_commitment'), base, isPhaseOpen(process, 'commitments'), shown,
+      <p class="notice">{t('accountability.plan_not_adopted')} <a href={`/processes/${process.id}/plan`}>{t('accountability.see_plan')}</a></p>);
+  }
+  const items = await listPlanItems(ctx, process.id, { adoptedOnly: true });
   const values = (shown.values as CommitmentFormValues) ?? {
     organisationId: organisations.length === 1 ? organisations[0]!.id : '', originalLanguage: locale, title: '', indicator: '', baseline: '', target: '', unit: '', deadline: '', partners: '', weights: {},
   };
-  const base = accountabilityBase(process.id);
   return page(c, t('accountability.new_commitment'), base, isPhaseOpen(process, 'commitments'), shown,
     <CommitmentForm t={t} locale={locale} csrfToken={c.get('csrfToken')} action={`${base}/commitments/new`} values={values} errors={shown.errors ?? {}} organisations={organisations} items={items} />);
 }
@@ -64,6 +71,9 @@ async function progressPage(c: Context<WebEnv>, shown: Shown = {}) {
   const values = (shown.values as ProgressFormValues) ?? { reportedOn: '', value: '', note: '', evidenceUrl: '', practice: '' };
   const base = accountabilityBase(process.id);
   const title = commitmentTitle(commitment, locale);
+  if (commitment.status !== 'active') {
+    return page(c, t('accountability.report_title', { title: title.text.title }), commitmentHref(commitment), true, { message: t('accountability.withdrawn'), status: shown.status }, null);
+  }
   return page(c, t('accountability.report_title', { title: title.text.title }), `${base}#c-${commitment.id}`, isPhaseOpen(process, 'progress'), shown,
     <ProgressForm t={t} locale={locale} csrfToken={c.get('csrfToken')} action={`${base}/commitments/${commitment.id}/progress`} values={values} errors={shown.errors ?? {}} unit={commitment.unit} />);
 }
@@ -81,7 +91,9 @@ async function storyPage(c: Context<WebEnv>, shown: Shown = {}) {
 }
 
 export const accountabilityFormRoutes = new Hono<WebEnv>()
-  .use(`/processes/${ID}/accountability/commitments/*`, signInFirst)
+  // The commitment's own page (…/commitments/:cid) is public: only the forms ask to sign in.
+  .use(`/processes/${ID}/accountability/commitments/new`, signInFirst)
+  .use(`/processes/${ID}/accountability/commitments/${CID}/progress`, signInFirst)
   .use(`/processes/${ID}/accountability/stories/new`, signInFirst)
   .get(`/processes/${ID}/accountability/commitments/new`, (c) => commitmentPage(c))
   .post(`/processes/${ID}/accountability/commitments/new`, async (c) => {

@@ -7,7 +7,7 @@ import { DomainError, forbidden } from '../../../domain/errors.js';
 import { getProcess } from '../../../domain/process/process.service.js';
 import type { FormBody } from '../../forms/form-body.js';
 import type { WebEnv } from '../../env.js';
-import { translateFieldError } from '../../i18n/i18n.js';
+import { ImportRefusal, ImportRows } from '../../views/accountability-import-view.js';
 import { CsrfField, FileField } from '../../views/forms.js';
 import { formatNumber } from '../../views/labels.js';
 import { accountabilityBase, isPhaseOpen } from './accountability.js';
@@ -18,30 +18,13 @@ import { ID } from './stocktake.js';
 function Report(props: { c: Context<WebEnv>; report: ProgressImportReport; fileName: string }) {
   const t = props.c.get('t');
   const r = props.report;
-  if (r.fileErrors.length) {
-    return (
-      <div class="errors" role="alert" tabindex={-1} id="errors">
-        <p>{t('accountability.import_refused', { name: props.fileName })}</p>
-        <ul>{r.fileErrors.map((e) => <li>{e.line ? `${t('accountability.line', { line: e.line })}: ` : ''}{translateFieldError(t, e.message)}</li>)}</ul>
-      </div>
-    );
-  }
+  if (r.fileErrors.length) return <ImportRefusal t={t} report={r} fileName={props.fileName} />;
+  const base = accountabilityBase(props.c.req.param('id')!);
   return (
     <section aria-labelledby="report">
       <h2 id="report" tabindex={-1}>{t('accountability.import_report', { name: props.fileName })}</h2>
-      <p role="status">{t('accountability.import_counts', { written: r.written, skipped: r.skipped })}</p>
-      <table>
-        <thead><tr><th scope="col">{t('accountability.line_header')}</th><th scope="col">{t('accountability.outcome')}</th><th scope="col">{t('accountability.reasons')}</th></tr></thead>
-        <tbody>
-          {r.rows.map((row) => (
-            <tr>
-              <td>{row.line}</td>
-              <td>{t(`accountability.row_${row.status}`)}</td>
-              <td>{row.errors.map((e) => `${e.field === '_' ? '' : `${e.field}: `}${translateFieldError(t, e.message)}`).join('; ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ImportRows t={t} rows={r.rows} written={r.written} skipped={r.skipped} />
+      {r.importId !== null && <p><a href={`${base}/imports/${r.importId}`}>{t('accountability.import_kept')}</a></p>}
     </section>
   );
 }
@@ -58,6 +41,7 @@ async function showImport(c: Context<WebEnv>, result?: { report: ProgressImportR
       <h1>{t('accountability.import_title')}</h1>
       <p>{t('accountability.import_intro')}</p>
       <p>{t('accountability.import_columns')} <code>{PROGRESS_CSV_COLUMNS.join(',')}</code></p>
+      <p><a href={`${base}/imports`}>{t('accountability.imports_link')}</a></p>
       {result?.message && <p class="errors" role="alert">{result.message}</p>}
       {!isOpen && !result?.message && <p class="notice">{t('accountability.closed')}</p>}
       {result && !result.message && <Report c={c} report={result.report} fileName={result.fileName} />}
@@ -70,7 +54,7 @@ async function showImport(c: Context<WebEnv>, result?: { report: ProgressImportR
   ), status);
 }
 
-const empty: ProgressImportReport = { fileErrors: [], rows: [], written: 0, skipped: 0 };
+const empty: ProgressImportReport = { fileErrors: [], rows: [], written: 0, skipped: 0, importId: null };
 
 export const accountabilityImportRoutes = new Hono<WebEnv>()
   .use(`/processes/${ID}/accountability/import`, signInFirst)
@@ -80,7 +64,7 @@ export const accountabilityImportRoutes = new Hono<WebEnv>()
     const file = [body.file].flat().find((f): f is File => f instanceof File && f.size > 0);
     if (!file) return showImport(c, { report: { ...empty, fileErrors: [{ message: 'csv.empty' }] }, fileName: '—' }, 422);
     try {
-      const report = await importProgressCsv(c.get('ctx'), c.get('actor'), c.req.param('id'), new Uint8Array(await file.arrayBuffer()));
+      const report = await importProgressCsv(c.get('ctx'), c.get('actor'), c.req.param('id'), new Uint8Array(await file.arrayBuffer()), file.name);
       return showImport(c, { report, fileName: file.name }, report.fileErrors.length ? 422 : 200);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'conflict')) throw e;

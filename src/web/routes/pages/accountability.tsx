@@ -7,7 +7,7 @@ import { getAccountability, mayReportOn, organisationsFor } from '../../../domai
 import { getStoryAudio, hubsFor, withdrawStory } from '../../../domain/accountability/stories.service.js';
 import { canRecordStory } from '../../../domain/accounts/permissions.js';
 import type { WebEnv } from '../../env.js';
-import { CommitmentList, OverdueList, ProgressSummary } from '../../views/accountability-view.js';
+import { CommitmentList, OverdueList, ProgressSummary, WithdrawnList } from '../../views/accountability-view.js';
 import { pickText } from '../../views/content.js';
 import { StoryList } from '../../views/story-view.js';
 import { signInFirst } from './alerts-shared.js';
@@ -15,6 +15,7 @@ import { flashOf, render, seeOther } from './page.js';
 import { ID } from './stocktake.js';
 
 export const SID = ':sid{[0-9a-fA-F-]{36}}';
+export const CID = ':cid{[0-9a-fA-F-]{36}}';
 
 /** Whether the active phase allows the activity (the page offers the form; the service decides). */
 export const isPhaseOpen = (process: Process, activity: Activity) => {
@@ -31,6 +32,7 @@ async function actionsOf(c: Context<WebEnv>, process: Process) {
   return {
     canCommit: hasOrganisation && isPhaseOpen(process, 'commitments'),
     canImport: hasOrganisation && isPhaseOpen(process, 'progress'),
+    hasOrganisation,
     canTell: (await hubsFor(ctx, c.get('actor'))).length > 0,
   };
 }
@@ -42,19 +44,20 @@ export const accountabilityRoutes = new Hono<WebEnv>()
     const a = await getAccountability(ctx, process.id);
     const base = accountabilityBase(process.id);
     const title = pickText(process.texts, locale, process.originalLanguage);
-    const { canCommit, canImport, canTell } = await actionsOf(c, process);
+    const { canCommit, canImport, canTell, hasOrganisation } = await actionsOf(c, process);
     const isProgressOpen = isPhaseOpen(process, 'progress');
     const reportable = new Set<string>();
-    if (isProgressOpen) for (const cm of a.commitments) if (await mayReportOn(ctx, c.get('actor'), cm)) reportable.add(cm.id);
+    if (isProgressOpen) for (const cm of a.commitments) if (cm.status === 'active' && await mayReportOn(ctx, c.get('actor'), cm)) reportable.add(cm.id);
     return render(c, t('accountability.title'), (
       <>
         <p><a href={`/processes/${process.id}`} lang={title.lang} dir={title.dir}>{title.text.title}</a></p>
         <h1>{t('accountability.title')}</h1>
         <p>{t('accountability.intro')}</p>
-        {(canCommit || canImport || canTell) && (
+        {(canCommit || canImport || canTell || hasOrganisation) && (
           <p class="actions">
             {canCommit && <a href={`${base}/commitments/new`}>{t('accountability.new_commitment')}</a>}{' '}
             {canImport && <a href={`${base}/import`}>{t('accountability.import_title')}</a>}{' '}
+            {hasOrganisation && <a href={`${base}/imports`}>{t('accountability.imports_link')}</a>}{' '}
             {canTell && <a href={`${base}/stories/new`}>{t('story.new')}</a>}
           </p>
         )}
@@ -62,6 +65,7 @@ export const accountabilityRoutes = new Hono<WebEnv>()
         <OverdueList t={t} locale={locale} commitments={a.commitments} />
         <CommitmentList t={t} locale={locale} commitments={a.commitments} items={a.items}
           reportHref={(cm) => (reportable.has(cm.id) ? `${base}/commitments/${cm.id}/progress` : null)} />
+        <WithdrawnList t={t} locale={locale} commitments={a.commitments} />
         <StoryList t={t} locale={locale} stories={a.stories} items={a.items} processId={process.id} csrfToken={c.get('csrfToken')} mayWithdraw={(s) => canRecordStory(c.get('actor'), s.hub.id)} />
       </>
     ), 200, flashOf(c));

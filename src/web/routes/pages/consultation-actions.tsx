@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { closeConsultation, joinConsultation } from '../../../domain/consultation/consultation.service.js';
+import { closeConsultation, joinConsultation, linkConsultation } from '../../../domain/consultation/consultation.service.js';
 import { castVote } from '../../../domain/consultation/votes.service.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { WebEnv } from '../../env.js';
 import { STATUS_OF } from '../../errors.js';
 import { translateFieldError } from '../../i18n/i18n.js';
+import { showConsultation } from './consultation-page.js';
 import { render } from './page.js';
 
 /**
@@ -48,6 +49,17 @@ export const consultationActionRoutes = new Hono<WebEnv>()
       // Back to where the vote was cast: the next statement, or the same statement in the list.
       return c.redirect(`/consultations/${id}?done=voted${body.back === 'list' ? `#s-${v.statementId}` : '#next'}`, 303);
     } catch (e) {
+      return refusal(c, e, `/consultations/${id}`);
+    }
+  })
+  .post('/consultations/:id/process', async (c) => {
+    const id = c.req.param('id');
+    const value = (await formOf(c)).processId ?? '';
+    try {
+      await linkConsultation(c.get('ctx'), c.get('actor'), id, { processId: value || null });
+      return c.redirect(`/consultations/${id}?done=linked`, 303);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'invalid') return showConsultation(c, id, { values: {}, errors: {}, status: 422, link: { value, errors: e.fields } });
       return refusal(c, e, `/consultations/${id}`);
     }
   })

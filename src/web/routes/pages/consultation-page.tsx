@@ -1,18 +1,21 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { canCloseConsultation, canModerateStatements, canTranslateStatement } from '../../../domain/accounts/consultation-permissions.js';
+import { canLinkConsultation } from '../../../domain/accounts/permissions.js';
 import { findMyParticipant, getConsultation } from '../../../domain/consultation/consultation.service.js';
 import { listStatements, submitStatement } from '../../../domain/consultation/statements.service.js';
 import { listMyVotes } from '../../../domain/consultation/consultation-list.service.js';
 import { nextStatement } from '../../../domain/consultation/votes.service.js';
 import { DomainError } from '../../../domain/errors.js';
+import { getProcess } from '../../../domain/process/process.service.js';
 import type { WebEnv } from '../../env.js';
 import { pickText } from '../../views/content.js';
-import { JoinForm, StatementForm, type Errors, type FormValues } from '../../views/consultation-forms.js';
+import { JoinForm, LinkProcessForm, StatementForm, type Errors, type FormValues } from '../../views/consultation-forms.js';
 import { ConsultationHeader, NextStatement, StatementList } from '../../views/consultation-view.js';
 import { CsrfField } from '../../views/forms.js';
 import { myHubOptions } from './hub-names.js';
 import { render } from './page.js';
+import { processOptions } from './processes-options.js';
 
 /** A one-shot message after a consultation form (post/redirect/get), from this feature's own messages. */
 export function consultationFlash(c: Context<WebEnv>): string | undefined {
@@ -20,7 +23,8 @@ export function consultationFlash(c: Context<WebEnv>): string | undefined {
   return key && /^[a-z_]+$/.test(key) ? c.get('t')(`consultation.done_${key}`) : undefined;
 }
 
-type FormState = { values: FormValues; errors: Errors; status: ContentfulStatusCode };
+/** `link`: the admin's process form sent back with its error. */
+type FormState = { values: FormValues; errors: Errors; status: ContentfulStatusCode; link?: { value: string; errors: Errors } };
 
 /** Who may take part: delegates for their organisation, coordinators for a hub (the domain decides in the end). */
 async function joinForm(c: Context<WebEnv>, id: string) {
@@ -41,15 +45,23 @@ export async function showConsultation(c: Context<WebEnv>, id: string, form: For
   const pending = isModerator ? (await listStatements(ctx, actor, cons.id, { lang: locale, statuses: ['pending'] })).length : 0;
   const next = participant && isOpen ? await nextStatement(ctx, actor, cons.id, { lang: locale }) : undefined;
   const votes = participant ? await listMyVotes(ctx, actor, cons.id) : undefined;
+  const process = cons.processId ? await getProcess(ctx, cons.processId) : null;
+  const processShown = process && pickText(process.texts, locale, process.originalLanguage);
   const env = { t, locale, csrfToken };
   const title = pickText(cons.texts, locale, cons.originalLanguage).text.title;
   const body = (
     <>
       <ConsultationHeader {...env} c={cons}>
+        {process && processShown && (
+          <p>{t('consultation.part_of')} <a href={`/processes/${process.id}`} lang={processShown.lang} dir={processShown.dir}>{processShown.text.title}</a></p>
+        )}
         <p><a href={`/consultations/${cons.id}/report`}>{t('consultation.report_link')}</a></p>
         {isModerator && <p><a href={`/consultations/${cons.id}/moderation`}>{t('consultation.pending_count', { count: pending })}</a></p>}
         {isOpen && canCloseConsultation(actor, cons) && (
           <form method="post" action={`/consultations/${cons.id}/close`}><CsrfField token={csrfToken} /><button type="submit" class="secondary">{t('consultation.close')}</button></form>
+        )}
+        {canLinkConsultation(actor) && (
+          <LinkProcessForm t={t} csrfToken={csrfToken} id={cons.id} processes={await processOptions(c)} value={form.link?.value ?? cons.processId ?? ''} errors={form.link?.errors ?? {}} />
         )}
       </ConsultationHeader>
       {!actor && <p class="notice"><a href={`/login?next=${encodeURIComponent(`/consultations/${cons.id}`)}`}>{t('consultation.sign_in')}</a> {t('consultation.sign_in_prompt')}</p>}

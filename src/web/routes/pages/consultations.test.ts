@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeConsultation, makeDelegate, makeHub, makeStatement, makeUser } from '../../../../test/factories.js';
 import { browser } from '../../../../test/http.js';
+import { makeProcess } from '../../../../test/process-factories.js';
+import { getConsultation } from '../../../domain/consultation/consultation.service.js';
 import { getMyVote } from '../../../domain/consultation/votes.service.js';
 
 const t = useTestContext();
@@ -160,5 +162,80 @@ describe('consultation pages: languages, readers and refusals', () => {
     const stranger = browser(t.app);
     await stranger.signIn((await makeDelegate(t.ctx)).user.email);
     expect((await stranger.get(`/statements/${sid}/translate`)).status).toBe(403);
+  });
+});
+
+describe('consultations and processes', () => {
+  it('opens a consultation inside a process from the form, and says on its page which process it is part of', async () => {
+    const { process: p } = await makeProcess(t.ctx);
+    const { user: admin } = await makeUser(t.ctx, 'admin');
+    const a = browser(t.app);
+    await a.signIn(admin.email);
+    const form = await (await a.get('/consultations', { 'accept-language': 'en' })).text();
+    expect(form).toContain('<select id="f-processId" name="processId"');
+    expect(form).toContain('<option value="">None</option>');
+    expect(form).toContain(`<option value="${p.id}">Joint action plan</option>`);
+    const unknown = await a.post('/consultations', { originalLanguage: 'en', 'text.title': 'Priorities', processId: crypto.randomUUID() });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.text()).toContain('Process: This process does not exist.');
+    const created = await a.post('/consultations', { originalLanguage: 'en', 'text.title': 'Priorities', processId: p.id });
+    expect(created.status).toBe(303);
+    const id = idOf(created.headers.get('location'));
+    const page = await (await browser(t.app).get(`/consultations/${id}`, { 'accept-language': 'fr' })).text();
+    expect(page).toContain(`Fait partie du processus : <a href="/processes/${p.id}" lang="fr" dir="ltr">Plan d’action commun</a>`);
+    expect(page).not.toContain(`action="/consultations/${id}/process"`);
+    const loose = await a.post('/consultations', { originalLanguage: 'en', 'text.title': 'Loose', processId: '' });
+    expect(loose.status).toBe(303);
+    expect(await (await a.get(loose.headers.get('location')!)).text()).not.toContain('Part of the process');
+  });
+
+  it('lets an admin link, move and unlink a consultation from its page; the process page lists it', async () => {
+    const { process: p } = await makeProcess(t.ctx);
+    const { actor: adminActor, user: admin } = await makeUser(t.ctx, 'admin');
+    const c = await makeConsultation(t.ctx, adminActor);
+    const path = `/consultations/${c.id}`;
+    const a = browser(t.app);
+    await a.signIn(admin.email);
+    const page = await (await a.get(path, { 'accept-language': 'en' })).text();
+    expect(page).toContain(`<form method="post" action="${path}/process" id="process" novalidate="">`);
+    expect(page).toContain(`<option value="">None</option><option value="${p.id}">Joint action plan</option>`);
+
+    const bad = await a.post(`${path}/process`, { processId: crypto.randomUUID() });
+    expect(bad.status).toBe(422);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('Process: This process does not exist.');
+    expect(badHtml).toMatch(/<select id="f-processId" name="processId" aria-invalid="true"/);
+    expect((await a.post(`${path}/process`, { processId: 'not an id' })).status).toBe(422);
+
+    const linked = await a.post(`${path}/process`, { processId: p.id });
+    expect(linked.headers.get('location')).toBe(`${path}?done=linked`);
+    const after = await (await a.get(`${path}?done=linked`, { 'accept-language': 'en' })).text();
+    expect(after).toContain('The consultation’s process was saved.');
+    expect(after).toContain(`<option value="${p.id}" selected="">Joint action plan</option>`);
+    const processPage = await (await browser(t.app).get(`/processes/${p.id}`, { 'accept-language': 'en' })).text();
+    expect(processPage).toContain(`<a href="${path}" lang="en" dir="ltr">${c.texts.en!.title}</a> <span class="status">open</span>`);
+
+    expect((await a.post(`${path}/process`, { processId: '' })).status).toBe(303);
+    expect(await (await browser(t.app).get(`/processes/${p.id}`, { 'accept-language': 'en' })).text()).toContain('No consultation is linked to this process yet.');
+  });
+
+  it('refuses the link to everyone but admins, and without the CSRF token', async () => {
+    const { process: p } = await makeProcess(t.ctx);
+    const c = await makeConsultation(t.ctx);
+    const path = `/consultations/${c.id}`;
+    for (const role of ['curator', 'coordinator'] as const) {
+      const b = browser(t.app);
+      await b.signIn((await makeUser(t.ctx, role)).user.email);
+      expect(await (await b.get(path)).text()).not.toContain(`action="${path}/process"`);
+      const refused = await b.post(`${path}/process`, { processId: p.id });
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('Only an administrator can link a consultation to a process.');
+    }
+    expect((await browser(t.app).post(`${path}/process`, { processId: p.id })).status).toBe(401);
+    const a = browser(t.app);
+    await a.signIn((await makeUser(t.ctx, 'admin')).user.email);
+    expect((await a.post(`${path}/process`, { processId: p.id }, { csrf: null })).status).toBe(403);
+    expect((await a.post(`/consultations/${crypto.randomUUID()}/process`, { processId: p.id })).status).toBe(404);
+    expect((await getConsultation(t.ctx, c.id)).processId).toBeNull();
   });
 });

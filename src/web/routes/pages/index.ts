@@ -4,8 +4,11 @@ import { adminBlockedNumberRoutes } from './admin-subscribers-blocked.js';
 import { adminSubscriberDetailRoutes } from './admin-subscribers-detail.js';
 import { adminSubscriberListRoutes } from './admin-subscribers.js';
 import { adminRoutes } from './admin-users.js';
+import { accountabilityCommitmentFormRoutes } from './accountability-commitment-forms.js';
+import { accountabilityCommitmentRoutes } from './accountability-commitment.js';
 import { accountabilityFormRoutes } from './accountability-forms.js';
 import { accountabilityImportRoutes } from './accountability-import.js';
+import { accountabilityImportsRoutes } from './accountability-imports.js';
 import { accountabilityRoutes } from './accountability.js';
 import { alertActionRoutes } from './alerts-actions.js';
 import { alertImportRoutes } from './alerts-import.js';
@@ -26,7 +29,11 @@ import { practiceEditRoutes } from './practice-edit.js';
 import { practiceHistoryRoutes } from './practice-history.js';
 import { practiceListRoutes } from './practice-list.js';
 import { planActionRoutes } from './plan-actions.js';
+import { planNewRoutes } from './plan-new.js';
+import { planTranslateRoutes } from './plan-translate.js';
 import { planRoutes } from './plan.js';
+import { processNewRoutes } from './processes-new.js';
+import { processTranslateRoutes } from './processes-translate.js';
 import { processRoutes } from './processes.js';
 import { practicePageRoutes } from './practice-page.js';
 import { searchRoutes } from './search.js';
@@ -64,16 +71,24 @@ export function pageRoutes() {
     .route('/', consultationModerationRoutes)
     .route('/', consultationReportRoutes)
     .route('/', consultationExportRoutes)
+    .route('/', processNewRoutes)
     .route('/', processRoutes)
+    .route('/', processTranslateRoutes)
     // A process's stocktake: the form and the import (static paths) before the pages of one activity.
     .route('/', stocktakeEditRoutes)
     .route('/', stocktakeImportRoutes)
     .route('/', stocktakeRoutes)
-    // Declaration and action plan: the pages, then the forms and actions on them.
+    // Declaration and action plan: the pages, then the forms and actions on them, drafting and translations.
     .route('/', planRoutes)
     .route('/', planActionRoutes)
-    // Commitments, progress and stories: the public page and the audio, then forms and the CSV import.
+    .route('/', planNewRoutes)
+    .route('/', planTranslateRoutes)
+    // Commitments, progress and stories: the public page and the audio, then forms and the CSV import; a
+    // commitment's own page and its forms (revise, withdraw, translate); the stored CSV import reports.
     .route('/', accountabilityRoutes)
     .route('/', accountabilityFormRoutes)
-    .route('/', accountabilityImportRoutes);
+    .route('/', accountabilityImportRoutes)
+    .route('/', accountabilityCommitmentRoutes)
+    .route('/', accountabilityCommitmentFormRoutes)
+    .route('/', accountabilityImportsRoutes);
 }

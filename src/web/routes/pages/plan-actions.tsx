@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { adoptDocument, getSectionHistory } from '../../../domain/action-plan/action-plan.service.js';
+import { addActionItem, adoptDocument, getSectionDocument, getSectionHistory } from '../../../domain/action-plan/action-plan.service.js';
 import { countAmendmentVotes, decideAmendment, findAmendment, proposeAmendment, voteOnAmendment } from '../../../domain/action-plan/amendments.service.js';
 import { DomainError } from '../../../domain/errors.js';
 import { str, type FormBody } from '../../forms/form-body.js';
@@ -86,5 +86,27 @@ export const planActionRoutes = new Hono<WebEnv>()
     const { documentId } = await findAmendment(c.get('ctx'), c.req.param('aid'));
     const [ctx, actor, id] = [c.get('ctx'), c.get('actor'), c.req.param('aid')];
     return onDocument(c, documentId, () => (decision === 'count' ? countAmendmentVotes(ctx, actor, id) : decideAmendment(ctx, actor, id, { decision })), 'amendment_decided');
+  })
+  .post(`/processes/${ID}/plan/sections/${SID}/items`, async (c) => {
+    const body = (await c.req.parseBody()) as FormBody;
+    const values = { code: str(body, 'code'), weight: str(body, 'weight'), title: str(body, 'title') };
+    const doc = await getSectionDocument(c.get('ctx'), c.req.param('sid'));
+    if (doc.processId !== c.req.param('id')) return c.notFound();
+    try {
+      await addActionItem(c.get('ctx'), c.get('actor'), c.req.param('sid'), {
+        code: values.code, weight: values.weight.trim() === '' ? undefined : values.weight, texts: { [doc.originalLanguage]: { title: values.title } },
+      });
+      return seeOther(c, `/processes/${doc.processId}/plan/${doc.id}#section-${doc.sections.find((s) => s.id === c.req.param('sid'))!.position}`, 'plan_item_added');
+    } catch (e) {
+      if (!(e instanceof DomainError) || (e.code !== 'conflict' && e.code !== 'invalid')) throw e;
+      // 'texts.en.title' (or 'texts' when missing) is the form's title field.
+      const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.startsWith('texts') ? 'title' : k, v]));
+      // A refusal that is not about the fields (phase, adopted, a declaration) goes at the top: the form may not be shown.
+      const notPlan = e.fields.code === 'plan.items_only_in_action_plan';
+      const message = notPlan ? 'plan.items_only_in_action_plan' : e.code === 'conflict' && e.message !== 'plan.code_taken' ? e.message : undefined;
+      const found = await documentOf(c, doc.id);
+      const status = e.code === 'conflict' ? 409 : 422;
+      return message ? showDocument(c, found!, c.get('t')(message), status) : showDocument(c, found!, undefined, status, { sectionId: c.req.param('sid'), values, errors });
+    }
   })
   .post(`/processes/${ID}/plan/${DOC}/adopt`, async (c) => onDocument(c, c.req.param('doc'), () => adoptDocument(c.get('ctx'), c.get('actor'), c.req.param('doc')), 'plan_adopted'));

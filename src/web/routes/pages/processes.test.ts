@@ -3,6 +3,7 @@ import { useTestContext } from '../../../../test/context.js';
 import { makeUser } from '../../../../test/factories.js';
 import { browser } from '../../../../test/http.js';
 import { makeProcess } from '../../../../test/process-factories.js';
+import { createConsultation } from '../../../domain/consultation/consultation.service.js';
 import { getProcess, listPhaseChanges } from '../../../domain/process/process.service.js';
 
 const t = useTestContext();
@@ -112,6 +113,19 @@ describe('process pages', () => {
     const admin = await signedIn('admin');
     expect((await admin.post(`/processes/${p.id}/phase`, { toPhaseId: p.phases[1]!.id }, { csrf: null })).status).toBe(403);
     expect((await getProcess(t.ctx, p.id)).activePhaseId).toBe(p.phases[0]!.id);
+  });
+
+  it('lists the consultations linked to the process, each in the reader’s language or marked in its own', async () => {
+    const { admin, process: p } = await makeProcess(t.ctx);
+    const en = await html(await browser(t.app).get(`/processes/${p.id}`, { 'accept-language': 'en' }));
+    expect(en).toContain('<h2 id="consultations">Consultations</h2><p>No consultation is linked to this process yet.</p>');
+    const c = await createConsultation(t.ctx, admin, { originalLanguage: 'fr', text: { title: 'Priorités communes' }, processId: p.id });
+    await createConsultation(t.ctx, admin, { originalLanguage: 'en', text: { title: 'Elsewhere' } });
+    for (const [lang, status] of [['en', 'open'], ['ar', 'مفتوحة']]) {
+      const page = await html(await browser(t.app).get(`/processes/${p.id}`, { 'accept-language': lang! }));
+      expect(page).toContain(`<li><a href="/consultations/${c.id}" lang="fr" dir="ltr">Priorités communes</a> <span class="status">${status}</span></li>`);
+      expect(page).not.toContain('Elsewhere');
+    }
   });
 
   it('answers 404 for an unknown process', async () => {

@@ -1,11 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { canManageProcesses } from '../../../domain/accounts/permissions.js';
+import { canManageProcesses, canTranslateProcess } from '../../../domain/accounts/permissions.js';
+import { listConsultationsOfProcess } from '../../../domain/consultation/consultation-list.service.js';
 import { DomainError } from '../../../domain/errors.js';
 import { changePhase, getProcess, listPhaseChanges, listProcesses } from '../../../domain/process/process.service.js';
 import { str, type FormBody } from '../../forms/form-body.js';
 import type { WebEnv } from '../../env.js';
 import { pickText } from '../../views/content.js';
+import { ProcessConsultations } from '../../views/process-consultations.js';
 import { PhaseChangeForm, type PhaseChangeValues } from '../../views/process-forms.js';
 import { PhaseHistory, PhaseList, ProcessHeader, ProcessList } from '../../views/process-view.js';
 import { render } from './page.js';
@@ -25,17 +27,20 @@ async function showProcess(c: Context<WebEnv>, form: FormState = { values: {}, e
   const { ctx, t, locale } = { ctx: c.get('ctx'), t: c.get('t'), locale: c.get('locale') };
   const p = await getProcess(ctx, c.req.param('id'));
   const changes = await listPhaseChanges(ctx, p.id);
+  const consultations = await listConsultationsOfProcess(ctx, p.id);
   const env = { t, locale };
   const body = (
     <>
       <p><a href="/processes">{t('process.back')}</a></p>
       <ProcessHeader {...env} process={p} />
+      {canTranslateProcess(c.get('actor')) && <p><a href={`/processes/${p.id}/translate`}>{t('process.translate_link')}</a></p>}
       {/* A refusal that is not about a form the reader can see (they are not an admin) is still said here. */}
       {form.message && !canManageProcesses(c.get('actor')) && <p class="errors" role="alert">{form.message}</p>}
       <PhaseList {...env} process={p} />
       {canManageProcesses(c.get('actor')) && (
         <PhaseChangeForm {...env} csrfToken={c.get('csrfToken')} process={p} values={form.values} errors={form.errors} message={form.message} />
       )}
+      <ProcessConsultations {...env} items={consultations} />
       <PhaseHistory {...env} process={p} changes={changes} />
     </>
   );
@@ -50,6 +55,7 @@ export const processRoutes = new Hono<WebEnv>()
       <>
         <h1>{t('process.list_title')}</h1>
         <p>{t('process.list_intro')}</p>
+        {canManageProcesses(c.get('actor')) && <p><a href="/processes/new">{t('process.new_link')}</a></p>}
         <ProcessList t={t} locale={c.get('locale')} items={items} />
       </>
     ));

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { iatiExampleXml } from '../../../domain/demo/demo-stocktake.js';
 import { forbidden } from '../../../domain/errors.js';
 import { getProcess } from '../../../domain/process/process.service.js';
 import type { IatiError } from '../../../domain/stocktake/iati.js';
@@ -27,6 +28,7 @@ async function showImport(c: Context<WebEnv>, refused?: Refused, status: Content
       <p><a href={base}>{t('stocktake.back')}</a></p>
       <h1>{t('stocktake.import_title')}</h1>
       <p>{t('stocktake.import_intro')}</p>
+      <p><a href={`${base}/import/example.xml`} download="iati-example.xml">{t('stocktake.import_example')}</a></p>
       {!isOpen && <p class="notice">{t('stocktake.closed')}</p>}
       {refused && (
         <div class="errors" role="alert" tabindex={-1} id="errors">
@@ -52,6 +54,9 @@ async function showImport(c: Context<WebEnv>, refused?: Refused, status: Content
 export const stocktakeImportRoutes = new Hono<WebEnv>()
   .use(`/processes/${ID}/stocktake/import`, signInFirst)
   .get(`/processes/${ID}/stocktake/import`, (c) => showImport(c))
+  // Anyone may read the example: it is the demo's own file, public like the demo.
+  .get(`/processes/${ID}/stocktake/import/example.xml`, (c) =>
+    c.body(iatiExampleXml(), 200, { 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': 'attachment; filename="iati-example.xml"' }))
   // The body limit for this path is the file's (write-guard.ts); the service refuses a file over it with its reason.
   .post(`/processes/${ID}/stocktake/import`, async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody;

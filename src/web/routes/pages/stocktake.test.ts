@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeHub, makeUser } from '../../../../test/factories.js';
@@ -10,7 +9,6 @@ import { getStocktake, recordActivity } from '../../../domain/stocktake/stocktak
 
 const t = useTestContext();
 beforeEach(() => t.clock.advance(61_000));
-const demoFile = readFileSync(new URL('../../../../test/fixtures/iati/demo-activities.xml', import.meta.url), 'utf8');
 
 async function member(sector = 'civil_society') {
   const m = await makeMember(t.ctx, sector);
@@ -116,7 +114,13 @@ describe('stocktake pages', () => {
     const b = await member('international_organisation');
     const form = await (await b.get(`/processes/${p.id}/stocktake/import`, { 'accept-language': 'en' })).text();
     expect(form).toContain('enctype="multipart/form-data"');
-    const res = await upload(b, `/processes/${p.id}/stocktake/import`, new File([demoFile], 'demo.xml', { type: 'application/xml' }));
+    // The page offers an example file; it is the one imported next, so the example is known to import.
+    expect(form).toContain(`href="/processes/${p.id}/stocktake/import/example.xml"`);
+    const example = await browser(t.app).get(`/processes/${p.id}/stocktake/import/example.xml`);
+    expect(example.headers.get('content-disposition')).toBe('attachment; filename="iati-example.xml"');
+    const exampleXml = await example.text();
+    expect(exampleXml).toContain('<iati-activities version="2.03"');
+    const res = await upload(b, `/processes/${p.id}/stocktake/import`, new File([exampleXml], 'demo.xml', { type: 'application/xml' }));
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(new RegExp(`^/processes/${p.id}/stocktake/imports/\\d+\\?done=stocktake_imported$`));
