@@ -5,9 +5,10 @@ import { canReportProgress, canSeeProgressImport } from '../accounts/permissions
 import { DomainError, forbidden, notFound } from '../errors.js';
 import { assertInPhase, getProcess } from '../process/process.service.js';
 import type { ProgressInput } from './accountability.js';
-import { signedIn, todayOf, writeProgress } from './accountability.service.js';
+import { getAccountability, signedIn, todayOf, writeProgress } from './accountability.service.js';
 import * as repo from './accountability.repo.js';
 import { parseProgressCsv, type FileError, type RowError } from './progress-csv.js';
+import { progressTemplateCsv } from './progress-template.js';
 
 type Deps = { db: Db; clock: Clock };
 
@@ -99,4 +100,19 @@ export async function getProgressImport(ctx: Pick<Deps, 'db'>, actor: Actor, pro
   if (!found) throw notFound();
   if (!canSeeProgressImport(me, found.byUser)) throw forbidden('accountability.import_not_yours');
   return importOf(found);
+}
+
+/**
+ * The file to fill in for a process: the active commitments the actor may report on, titles in `lang` (else
+ * the original), as progress-template.ts lays them out. An empty file but for its header when there are none.
+ * Errors: unauthenticated, not_found (process).
+ */
+export async function progressTemplateFor(ctx: Deps, actor: Actor, processId: unknown, lang: string): Promise<string> {
+  const me = signedIn(actor);
+  const { commitments } = await getAccountability(ctx, processId);
+  const own = await repo.findUserOrganisationId(ctx.db, me.id);
+  const rows = commitments
+    .filter((c) => c.status === 'active' && canReportProgress(me, own, c.organisation.id))
+    .map((c) => ({ id: c.id, title: (c.texts[lang] ?? c.texts[c.originalLanguage])!.title, unit: c.unit, latest: c.latest, target: c.target }));
+  return progressTemplateCsv(rows);
 }

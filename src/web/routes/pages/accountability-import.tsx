@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { organisationsFor } from '../../../domain/accountability/accountability.service.js';
 import { MAX_PROGRESS_CSV_BYTES, PROGRESS_CSV_COLUMNS } from '../../../domain/accountability/progress-csv.js';
-import { importProgressCsv, type ProgressImportReport } from '../../../domain/accountability/progress-import.service.js';
+import { importProgressCsv, progressTemplateFor, type ProgressImportReport } from '../../../domain/accountability/progress-import.service.js';
 import { DomainError, forbidden } from '../../../domain/errors.js';
 import { getProcess } from '../../../domain/process/process.service.js';
 import type { FormBody } from '../../forms/form-body.js';
@@ -41,6 +41,7 @@ async function showImport(c: Context<WebEnv>, result?: { report: ProgressImportR
       <h1>{t('accountability.import_title')}</h1>
       <p>{t('accountability.import_intro')}</p>
       <p>{t('accountability.import_columns')} <code>{PROGRESS_CSV_COLUMNS.join(',')}</code></p>
+      <p><a href={`${base}/import/template.csv`} download="progress.csv">{t('accountability.import_template')}</a></p>
       <p><a href={`${base}/imports`}>{t('accountability.imports_link')}</a></p>
       {result?.message && <p class="errors" role="alert">{result.message}</p>}
       {!isOpen && !result?.message && <p class="notice">{t('accountability.closed')}</p>}
@@ -59,6 +60,11 @@ const empty: ProgressImportReport = { fileErrors: [], rows: [], written: 0, skip
 export const accountabilityImportRoutes = new Hono<WebEnv>()
   .use(`/processes/${ID}/accountability/import`, signInFirst)
   .get(`/processes/${ID}/accountability/import`, (c) => showImport(c))
+  .use(`/processes/${ID}/accountability/import/template.csv`, signInFirst)
+  .get(`/processes/${ID}/accountability/import/template.csv`, async (c) => {
+    const csv = await progressTemplateFor(c.get('ctx'), c.get('actor'), c.req.param('id'), c.get('locale'));
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="progress.csv"', 'Cache-Control': 'private, no-store' });
+  })
   .post(`/processes/${ID}/accountability/import`, async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const file = [body.file].flat().find((f): f is File => f instanceof File && f.size > 0);

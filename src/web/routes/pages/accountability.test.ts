@@ -137,4 +137,26 @@ describe('accountability forms', () => {
     expect(await pdf.text()).toContain('This file is not a CSV text file.');
     expect((await getCommitment(t.ctx, c.id)).updates.map((u) => [u.value, u.source])).toEqual([[20, 'csv']]);
   });
+
+  it('offer a file to fill in with the reader’s own commitments, filled in and sent back as is', async () => {
+    const { process, items, member } = await makeAccountabilityPlan(t.ctx);
+    const c = await makeCommitment(t.ctx, member.actor, process.id, [{ itemId: items.a1.id, weight: 1 }]);
+    const b = await signedIn(member.user.email);
+    const path = `/processes/${process.id}/accountability/import`;
+    expect(await (await b.get(path)).text()).toContain(`href="${path}/template.csv"`);
+    const res = await b.get(`${path}/template.csv`, { 'accept-language': 'en' });
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="progress.csv"');
+    const template = await res.text();
+    const [header, row] = template.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('commitment_id,date,value,evidence_url,note,commitment,unit,latest_value,target');
+    expect(row!.startsWith(`${c.id},,,,,`)).toBe(true);
+    // Someone of another organisation gets the header alone; an anonymous reader is sent to sign in.
+    const { user: other } = await makeUser(t.ctx, 'coordinator');
+    expect((await (await (await signedIn(other.email)).get(`${path}/template.csv`)).text()).trim()).toMatch(/^\uFEFF?commitment_id,[a-z_,]+$/);
+    expect((await browser(t.app).get(`${path}/template.csv`)).status).toBe(303);
+    const filled = template.replace(`${c.id},,,,,`, `${c.id},2026-05-01,21,,from the template,`);
+    const sent = await upload(b, path, { file: new File([filled], 'progress.csv', { type: 'text/csv' }) });
+    expect(await sent.text()).toContain('1 row written, 0 rows skipped.');
+    expect((await getCommitment(t.ctx, c.id)).updates.map((u) => [u.value, u.note])).toEqual([[21, 'from the template']]);
+  });
 });
