@@ -26,6 +26,7 @@ export function LanguagePicker(props: Env & { process: Process; lang: string; er
   return (
     <>
       <form method="get" action={`/processes/${p.id}/translate`}>
+        <RequiredNote t={t} />
         <Select f={f} name="lang" label={t('process.translate_lang')} value={props.lang} options={languageOptions(locale, [props.lang, ...existing])} required />
         <button type="submit" class="secondary">{t('process.translate_choose')}</button>
       </form>
