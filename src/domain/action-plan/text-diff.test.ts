@@ -43,6 +43,29 @@ describe('diffWords', () => {
     expect(diffWords('one\n\ntwo', 'one\n\ntwo three')).toEqual([{ kind: 'same', text: 'one\n\ntwo' }, { kind: 'added', text: ' three' }]);
   });
 
+  // Found by the process journey: the demo action plan's amended section struck through a lone space.
+  it('does not strike through a space that a phrase added beside it keeps', () => {
+    const before = 'Early warnings of drought and locusts must reach herders by SMS and radio.';
+    const after = 'Early warnings of drought, floods and locusts must reach herders and farmers by SMS and radio.';
+    const parts = diffWords(before, after, { locale: 'en' });
+    expect(parts).toEqual([
+      { kind: 'same', text: 'Early warnings of drought' },
+      { kind: 'added', text: ', floods' },
+      { kind: 'same', text: ' and locusts must reach herders' },
+      { kind: 'added', text: ' and farmers' },
+      { kind: 'same', text: ' by SMS and radio.' },
+    ]);
+    expectWellFormed(before, after, parts);
+    expect(diffStats(parts, 'en')).toEqual({ added: 3, removed: 0 });
+    // Shared spaces at both ends of a replacement go back to the text around it too.
+    expect(diffWords('a  x  b', 'a  y, z  b')).toEqual([
+      { kind: 'same', text: 'a  ' },
+      { kind: 'removed', text: 'x' },
+      { kind: 'added', text: 'y, z' },
+      { kind: 'same', text: '  b' },
+    ]);
+  });
+
   it('ignores differences nobody can see: line ends and Unicode composition', () => {
     expect(diffWords('a\r\nb', 'a\nb')).toEqual([{ kind: 'same', text: 'a\nb' }]);
     expect(diffWords('caf\u00e9', 'cafe\u0301')).toEqual([{ kind: 'same', text: 'caf\u00e9' }]);

@@ -130,6 +130,45 @@ function foldWordlessEqualities(runs: Run[]): Run[] {
   return out;
 }
 
+const isBlank = (text: string) => /^\s*$/u.test(text);
+
+/** The longest run of whitespace both texts start with (or, `atEnd`, end with). */
+function sharedSpace(x: string, y: string, atEnd: boolean): string {
+  const edge = atEnd ? /\s*$/u : /^\s*/u;
+  const [sx, sy] = [edge.exec(x)![0], edge.exec(y)![0]];
+  let n = 0;
+  while (n < sx.length && n < sy.length && (atEnd ? sx[sx.length - 1 - n] === sy[sy.length - 1 - n] : sx[n] === sy[n])) n++;
+  return atEnd ? sx.slice(sx.length - n) : sx.slice(0, n);
+}
+
+/**
+ * A change whose two sides start or end with the same whitespace gives it back to the unchanged text around it,
+ * so a phrase added before a space does not come with that space struck through ("drought[ ][, floods ]and" reads
+ * "drought[, floods] and"). A change of whitespace alone is left whole: there, the space is the change.
+ */
+function shareEdgeSpaces(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  const keep = (text: string) => {
+    const last = out[out.length - 1];
+    if (!text) return;
+    if (last && 'same' in last) last.same += text;
+    else out.push({ same: text });
+  };
+  for (const run of runs) {
+    if ('same' in run) keep(run.same);
+    else if (!run.removed || !run.added || (isBlank(run.removed) && isBlank(run.added))) out.push(run);
+    else {
+      const lead = sharedSpace(run.removed, run.added, false);
+      const [removed, added] = [run.removed.slice(lead.length), run.added.slice(lead.length)];
+      const trail = sharedSpace(removed, added, true);
+      keep(lead);
+      out.push({ removed: removed.slice(0, removed.length - trail.length), added: added.slice(0, added.length - trail.length) });
+      keep(trail);
+    }
+  }
+  return out;
+}
+
 function partsOf(runs: Run[]): DiffPart[] {
   const parts: DiffPart[] = [];
   for (const r of runs) {
@@ -170,7 +209,7 @@ export function diffWords(before: string, after: string, options: { locale?: str
     ...middle,
     ...a.slice(endA).map((token): Op => ({ kind: 'same', token })),
   ];
-  return partsOf(foldWordlessEqualities(runsOf(ops)));
+  return partsOf(shareEdgeSpaces(foldWordlessEqualities(runsOf(ops))));
 }
 
 /** How many words a diff adds and removes (words as the segmenter counts them: no spaces, no punctuation). */
