@@ -7,27 +7,13 @@ import { DomainError, forbidden } from '../../../domain/errors.js';
 import { getProcess } from '../../../domain/process/process.service.js';
 import type { FormBody } from '../../forms/form-body.js';
 import type { WebEnv } from '../../env.js';
-import { ImportRefusal, ImportRows } from '../../views/accountability-import-view.js';
+import { ImportRefusal } from '../../views/accountability-import-view.js';
 import { CsrfField, FileField } from '../../views/forms.js';
 import { formatNumber } from '../../views/labels.js';
 import { accountabilityBase, isPhaseOpen } from './accountability.js';
 import { signInFirst } from './alerts-shared.js';
-import { render } from './page.js';
+import { render, seeOther } from './page.js';
 import { ID } from './stocktake.js';
-
-function Report(props: { c: Context<WebEnv>; report: ProgressImportReport; fileName: string }) {
-  const t = props.c.get('t');
-  const r = props.report;
-  if (r.fileErrors.length) return <ImportRefusal t={t} report={r} fileName={props.fileName} />;
-  const base = accountabilityBase(props.c.req.param('id')!);
-  return (
-    <section aria-labelledby="report">
-      <h2 id="report" tabindex={-1}>{t('accountability.import_report', { name: props.fileName })}</h2>
-      <ImportRows t={t} rows={r.rows} written={r.written} skipped={r.skipped} />
-      {r.importId !== null && <p><a href={`${base}/imports/${r.importId}`}>{t('accountability.import_kept')}</a></p>}
-    </section>
-  );
-}
 
 async function showImport(c: Context<WebEnv>, result?: { report: ProgressImportReport; fileName: string; message?: string }, status: ContentfulStatusCode = 200) {
   const { ctx, t, locale } = { ctx: c.get('ctx'), t: c.get('t'), locale: c.get('locale') };
@@ -45,7 +31,7 @@ async function showImport(c: Context<WebEnv>, result?: { report: ProgressImportR
       <p><a href={`${base}/imports`}>{t('accountability.imports_link')}</a></p>
       {result?.message && <p class="errors" role="alert">{result.message}</p>}
       {!isOpen && !result?.message && <p class="notice">{t('accountability.closed')}</p>}
-      {result && !result.message && <Report c={c} report={result.report} fileName={result.fileName} />}
+      {result && !result.message && <ImportRefusal t={t} report={result.report} fileName={result.fileName} />}
       <form method="post" action={`${base}/import`} enctype="multipart/form-data">
         <CsrfField token={c.get('csrfToken')} />
         <FileField label={t('accountability.import_file')} hint={t('accountability.import_file_hint', { max: formatNumber(MAX_PROGRESS_CSV_BYTES / 1024 / 1024, locale) })} accept=".csv,text/csv" />
@@ -71,7 +57,9 @@ export const accountabilityImportRoutes = new Hono<WebEnv>()
     if (!file) return showImport(c, { report: { ...empty, fileErrors: [{ message: 'csv.empty' }] }, fileName: '—' }, 422);
     try {
       const report = await importProgressCsv(c.get('ctx'), c.get('actor'), c.req.param('id'), new Uint8Array(await file.arrayBuffer()), file.name);
-      return showImport(c, { report, fileName: file.name }, report.fileErrors.length ? 422 : 200);
+      // A kept report is shown from where it is kept, so reloading the page cannot send the file again.
+      if (report.importId !== null) return seeOther(c, `${accountabilityBase(c.req.param('id'))}/imports/${report.importId}`, 'progress_imported');
+      return showImport(c, { report, fileName: file.name }, 422);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
       return showImport(c, { report: empty, fileName: file.name, message: c.get('t')(e.message) }, 409);

@@ -29,8 +29,8 @@ describe('stored progress import reports', () => {
     const base = `/processes/${process.id}/accountability`;
     const b = await signedIn(member.user.email);
     const res = await upload(b, `${base}/import`, new File([`commitment_id,date,value\n${c.id},2026-05-01,20\n${c.id},2026-05-02,lots\n`], 'june.csv', { type: 'text/csv' }));
-    expect(res.status).toBe(200);
-    const href = new RegExp(`href="(${base}/imports/\\d+)"`).exec(await res.text())?.[1];
+    expect(res.status).toBe(303);
+    const href = new RegExp(`^(${base}/imports/\\d+)\\?done=progress_imported$`).exec(res.headers.get('location')!)?.[1];
     expect(href).toBeDefined();
     const report = await (await b.get(href!, { 'accept-language': 'fr' })).text();
     expect(report).toContain('<h1>Import de « june.csv »</h1>');

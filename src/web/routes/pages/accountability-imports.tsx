@@ -6,7 +6,7 @@ import { ImportList, ImportRows } from '../../views/accountability-import-view.j
 import { formatDate } from '../../views/labels.js';
 import { accountabilityBase } from './accountability.js';
 import { signInFirst } from './alerts-shared.js';
-import { render } from './page.js';
+import { flashOf, render } from './page.js';
 import { ID } from './stocktake.js';
 
 /**
@@ -43,5 +43,5 @@ export const accountabilityImportsRoutes = new Hono<WebEnv>()
         <p>{t('accountability.import_meta', { date: formatDate(imported.at, locale), name: imported.byName ?? t('accountability.someone') })}</p>
         <ImportRows t={t} rows={imported.rows} written={imported.written} skipped={imported.skipped} />
       </>
-    ));
+    ), 200, flashOf(c));
   });

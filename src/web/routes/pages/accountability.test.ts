@@ -128,8 +128,12 @@ describe('accountability forms', () => {
     expect((await b.get(path)).status).toBe(200);
     const csv = `commitment_id,date,value,note\n${c.id},2026-05-01,20,ok\n${c.id},2026-05-02,lots,bad\n`;
     const res = await upload(b, path, { file: new File([csv], 'progress.csv', { type: 'text/csv' }) });
-    expect(res.status).toBe(200);
-    const report = await res.text();
+    // Post/redirect/get to the kept report: reloading it cannot import the file twice.
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(new RegExp(`^/processes/${process.id}/accountability/imports/\\d+\\?done=progress_imported$`));
+    const report = await (await b.get(location, { 'accept-language': 'en' })).text();
+    expect(report).toContain('Progress file imported. Here is the report of each row.');
     expect(report).toContain('1 row written, 1 row skipped.');
     expect(report).toContain('<td>3</td><td>Skipped</td><td>value: Must be a number.</td>');
     const pdf = await upload(b, path, { file: new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2])], 'progress.pdf') });
@@ -156,7 +160,7 @@ describe('accountability forms', () => {
     expect((await browser(t.app).get(`${path}/template.csv`)).status).toBe(303);
     const filled = template.replace(`${c.id},,,,,`, `${c.id},2026-05-01,21,,from the template,`);
     const sent = await upload(b, path, { file: new File([filled], 'progress.csv', { type: 'text/csv' }) });
-    expect(await sent.text()).toContain('1 row written, 0 rows skipped.');
+    expect(await (await b.get(sent.headers.get('location')!, { 'accept-language': 'en' })).text()).toContain('1 row written, 0 rows skipped.');
     expect((await getCommitment(t.ctx, c.id)).updates.map((u) => [u.value, u.note])).toEqual([[21, 'from the template']]);
   });
 });
