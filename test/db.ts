@@ -38,7 +38,7 @@ export async function openTestDatabase(): Promise<Database & { truncate(): Promi
       await drop();
     },
     async truncate() {
-      await database.db.execute(sql`truncate users, organisations, hubs, practices, subscribers, blocked_numbers, alerts, outbox_messages, inbound_messages, sms_continuations, processes, process_texts, process_phases, process_phase_texts, phase_changes, stocktake_activities, stocktake_activity_texts, iati_imports, plan_documents, plan_document_texts, plan_sections, section_versions, amendments, amendment_votes, action_items, action_item_texts, commitments, commitment_texts, commitment_items, commitment_changes, progress_updates, progress_imports, stories, story_links restart identity cascade`);
+      await database.db.execute(sql`truncate users, organisations, hubs, practices, subscribers, blocked_numbers, alerts, outbox_messages, inbound_messages, sms_continuations, processes, process_texts, process_phases, process_phase_texts, phase_changes, stocktake_activities, stocktake_activity_texts, iati_imports, plan_documents, plan_document_texts, plan_sections, section_versions, amendments, amendment_votes, action_items, action_item_texts, commitments, commitment_texts, commitment_items, commitment_changes, progress_updates, progress_documents, progress_imports, stories, story_links restart identity cascade`);
     },
   };
 }

@@ -25,6 +25,8 @@ export function createApp(ctx: AppContext) {
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
       referrerPolicy: 'same-origin',
+      // A route's own header wins: a stored document is sent with `Content-Security-Policy: sandbox`.
+      overwrite: false,
     }),
   );
 

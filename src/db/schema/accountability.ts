@@ -110,6 +110,25 @@ export const progressUpdates = pgTable(
   ],
 );
 
+/**
+ * A document given as evidence with a progress update (a report, a photo of a signed register): at most one per
+ * update, small, its type read from its first bytes, its SHA-256 kept so anyone can check a copy against it.
+ */
+export const progressDocuments = pgTable(
+  'progress_documents',
+  {
+    updateId: uuid('update_id').primaryKey().references(() => progressUpdates.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [
+    check('progress_documents_type_check', sql`${t.contentType} in ('application/pdf', 'image/png', 'image/jpeg', 'image/webp')`),
+    check('progress_documents_size_check', sql`octet_length(${t.bytes}) between 1 and 2097152`),
+  ],
+);
+
 /** One CSV file of progress updates: the counts and the report of every row, kept to be shown again. */
 export const progressImports = pgTable(
   'progress_imports',

@@ -1,13 +1,15 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import {
-  commitmentChanges, commitmentItems, commitments, commitmentTexts, hubs, hubTexts, organisations, practices, practiceTexts, progressImports, progressUpdates, stories, storyLinks, users,
+  commitmentChanges, commitmentItems, commitments, commitmentTexts, hubs, hubTexts, organisations, practices, practiceTexts, progressDocuments, progressImports, progressUpdates, stories, storyLinks, users,
 } from '../../db/schema/index.js';
 import type {
-  ChangeAuthor, ChangeKind, Commitment, CommitmentChange, CommitmentInput, CommitmentStatus, CommitmentText, Organisation, ProgressInput, ProgressSource, ProgressUpdate, Story, StoryInput,
+  ChangeAuthor, ChangeKind, Commitment, CommitmentChange, CommitmentInput, CommitmentStatus, CommitmentText, EvidenceDocument, Organisation, ProgressInput, ProgressSource, ProgressUpdate, Story,
+  StoryInput,
 } from './accountability.js';
 import type { EditableCommitment, ItemLink } from './commitment-changes.js';
 import type { AudioType } from './audio.js';
+import type { DocumentType } from './document.js';
 
 const orgColumns = { id: organisations.id, name: organisations.name, sector: organisations.sector };
 
@@ -69,6 +71,22 @@ export async function insertProgress(db: DbOrTx, commitmentId: string, p: Progre
   return row!.id;
 }
 
+/** Written in the update's transaction: an update is never seen without the document it was sent with. */
+export async function insertProgressDocument(tx: DbOrTx, updateId: string, d: { name: string; type: DocumentType; bytes: Buffer; sha256: string }): Promise<void> {
+  await tx.insert(progressDocuments).values({ updateId, fileName: d.name, contentType: d.type, bytes: d.bytes, sha256: d.sha256 });
+}
+
+/** An update's document with its bytes, and the process it belongs to (through the update's commitment). */
+export async function findProgressDocument(db: DbOrTx, updateId: string): Promise<(EvidenceDocument & { bytes: Buffer; processId: string }) | null> {
+  const [row] = await db
+    .select({ name: progressDocuments.fileName, type: progressDocuments.contentType, bytes: progressDocuments.bytes, sha256: progressDocuments.sha256, processId: commitments.processId })
+    .from(progressDocuments)
+    .innerJoin(progressUpdates, eq(progressUpdates.id, progressDocuments.updateId))
+    .innerJoin(commitments, eq(commitments.id, progressUpdates.commitmentId))
+    .where(eq(progressDocuments.updateId, updateId));
+  return row ? { ...row, type: row.type as DocumentType, size: row.bytes.length } : null;
+}
+
 const authorOf = (role: string | null, organisationName: string | null): ChangeAuthor =>
   role === 'admin' ? { kind: 'admin' } : organisationName ? { kind: 'organisation', name: organisationName } : null;
 
@@ -95,9 +113,15 @@ export async function findCommitments(db: DbOrTx, where: { processId?: string; i
   const texts = await db.select().from(commitmentTexts).where(inArray(commitmentTexts.commitmentId, ids));
   const links = await db.select().from(commitmentItems).where(inArray(commitmentItems.commitmentId, ids));
   const updates = await db
-    .select({ u: progressUpdates, practiceTitle: practiceTexts.title, practiceLang: practiceTexts.lang })
+    .select({
+      u: progressUpdates, practiceTitle: practiceTexts.title, practiceLang: practiceTexts.lang,
+      // The document's facts, not its bytes: those are read one at a time, for download.
+      docName: progressDocuments.fileName, docType: progressDocuments.contentType, docSha256: progressDocuments.sha256,
+      docSize: sql<number | null>`octet_length(${progressDocuments.bytes})`.mapWith(Number),
+    })
     .from(progressUpdates)
     .leftJoin(practices, eq(practices.id, progressUpdates.evidencePracticeId))
+    .leftJoin(progressDocuments, eq(progressDocuments.updateId, progressUpdates.id))
     .leftJoin(practiceTexts, and(eq(practiceTexts.practiceId, practices.id), eq(practiceTexts.lang, practices.originalLanguage)))
     .where(inArray(progressUpdates.commitmentId, ids))
     .orderBy(asc(progressUpdates.reportedOn), asc(progressUpdates.at));
@@ -108,9 +132,10 @@ export async function findCommitments(db: DbOrTx, where: { processId?: string; i
     changes: changes.filter((ch) => ch.commitmentId === c.id).map(({ commitmentId: _, ...ch }) => ch),
     texts: Object.fromEntries(texts.filter((t) => t.commitmentId === c.id).map((t): [string, CommitmentText] => [t.lang, { title: t.title, indicator: t.indicator }])),
     links: links.filter((l) => l.commitmentId === c.id).map((l) => ({ itemId: l.itemId, weight: l.weight })),
-    updates: updates.filter((r) => r.u.commitmentId === c.id).map(({ u, practiceTitle, practiceLang }): ProgressUpdate => ({
+    updates: updates.filter((r) => r.u.commitmentId === c.id).map(({ u, practiceTitle, practiceLang, docName, docType, docSha256, docSize }): ProgressUpdate => ({
       id: u.id, reportedOn: u.reportedOn, value: u.value, note: u.note, evidenceUrl: u.evidenceUrl, source: u.source as ProgressSource, at: u.at,
       evidencePractice: u.evidencePracticeId && practiceTitle ? { id: u.evidencePracticeId, title: practiceTitle, lang: practiceLang! } : null,
+      document: docName !== null && docType !== null && docSha256 !== null ? { name: docName, type: docType as DocumentType, size: Number(docSize), sha256: docSha256 } : null,
     })),
   }));
 }

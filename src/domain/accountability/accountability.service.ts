@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../accounts/accounts.js';
@@ -6,11 +7,13 @@ import { getPlan } from '../action-plan/action-plan.service.js';
 import { DomainError, forbidden, notFound } from '../errors.js';
 import { assertInPhase, getProcess } from '../process/process.service.js';
 import { uuid } from '../shared/fields.js';
-import { parseInput } from '../shared/validation.js';
+import { parseInput, toFieldErrors } from '../shared/validation.js';
 import {
-  commitmentInputSchema, progressInputSchema, type Accountability, type Commitment, type CommitmentView, type ItemView, type Organisation, type ProgressInput, type ProgressSource,
+  commitmentInputSchema, progressInputSchema, type Accountability, type Commitment, type CommitmentView, type DocumentUpload, type ItemView, type Organisation, type ProgressInput,
+  type ProgressSource,
 } from './accountability.js';
 import * as repo from './accountability.repo.js';
+import { cleanDocumentName, documentTypeOf, MAX_DOCUMENT_BYTES, type DocumentType } from './document.js';
 import { commitmentProgress, isOverdue, planProgress, rollUpItems } from './rollup.js';
 
 type Deps = { db: Db; clock: Clock };
@@ -105,35 +108,73 @@ export async function checkProgress(ctx: Deps, p: ProgressInput): Promise<Record
 
 export const withdrawnError = () => new DomainError('conflict', 'accountability.withdrawn');
 
+/** A document ready to be stored with an update: its type read from its bytes, its name cleaned, its SHA-256. */
+export type CheckedDocument = { name: string; type: DocumentType; bytes: Buffer; sha256: string };
+
+/**
+ * Checks a document sent as evidence: at most 2 MiB, a PDF, PNG, JPEG or WebP by its first bytes. An empty file
+ * is no document (a form's file field left empty). Field errors on `document`, or the document to store.
+ */
+export function checkDocument(d: DocumentUpload | null | undefined): { document: CheckedDocument | null; error?: string } {
+  if (!d || d.bytes.byteLength === 0) return { document: null };
+  if (d.bytes.byteLength > MAX_DOCUMENT_BYTES) return { document: null, error: `accountability.document_too_large:${MAX_DOCUMENT_BYTES / 1024 / 1024}` };
+  const type = documentTypeOf(d.bytes);
+  if (!type) return { document: null, error: 'accountability.document_type' };
+  const bytes = Buffer.from(d.bytes);
+  return { document: { name: cleanDocumentName(d.name, type), type, bytes, sha256: createHash('sha256').update(bytes).digest('hex') } };
+}
+
 /**
  * Writes one update in its own transaction, after the phase check and with the commitment's row share-locked
- * (a withdrawal under way is waited for). Errors: conflict (`process.not_in_phase`, `accountability.withdrawn`).
+ * (a withdrawal under way is waited for), with its document if any: both or neither are written.
+ * Errors: conflict (`process.not_in_phase`, `accountability.withdrawn`).
  */
-export async function writeProgress(ctx: Deps, actorId: string, ref: { id: string; processId: string }, p: ProgressInput, source: ProgressSource): Promise<string> {
+export async function writeProgress(
+  ctx: Deps, actorId: string, ref: { id: string; processId: string }, p: ProgressInput, source: ProgressSource, document: CheckedDocument | null = null,
+): Promise<string> {
   return ctx.db.transaction(async (tx) => {
     await assertInPhase(tx, ref.processId, 'progress');
     if ((await repo.lockStatus(tx, ref.id)) !== 'active') throw withdrawnError();
-    return repo.insertProgress(tx, ref.id, p, source, actorId, ctx.clock.now());
+    const id = await repo.insertProgress(tx, ref.id, p, source, actorId, ctx.clock.now());
+    if (document) await repo.insertProgressDocument(tx, id, document);
+    return id;
   });
 }
 
 /**
- * Reports a value of a commitment's indicator on a day (not after today), with its evidence: a link and/or a
- * published practice. One transaction that checks the active phase allows progress reports.
+ * Reports a value of a commitment's indicator on a day (not after today), with its evidence: a link, a
+ * published practice and/or a document (≤ 2 MiB; PDF, PNG, JPEG or WebP by its first bytes; public, like the
+ * update). Everything is checked before anything is written; the update and its document are written in one
+ * transaction that checks the active phase allows progress reports.
  * Errors: unauthenticated, not_found (`accountability.unknown_commitment`), forbidden
- * (`accountability.not_your_organisation`), invalid, conflict (`process.not_in_phase`,
- * `accountability.withdrawn`). Not idempotent.
+ * (`accountability.not_your_organisation`), invalid (fields; `document`: `accountability.document_type`,
+ * `accountability.document_too_large:2`), conflict (`process.not_in_phase`, `accountability.withdrawn`).
+ * Not idempotent.
  */
-export async function reportProgress(ctx: Deps, actor: Actor, commitmentId: unknown, input: unknown): Promise<Commitment> {
+export async function reportProgress(ctx: Deps, actor: Actor, commitmentId: unknown, input: unknown, document: DocumentUpload | null = null): Promise<Commitment> {
   const me = signedIn(actor);
   const c = await getCommitment(ctx, commitmentId);
   if (!(await mayReportOn(ctx, me, c))) throw forbidden('accountability.not_your_organisation');
   if (c.status !== 'active') throw withdrawnError();
-  const p = parseInput(progressInputSchema, input);
-  const errors = await checkProgress(ctx, p);
-  if (Object.keys(errors).length) throw new DomainError('invalid', 'error.invalid', errors);
-  await writeProgress(ctx, me.id, c, p, 'web');
+  // Every field's problem at once, the document's with the others.
+  const doc = checkDocument(document);
+  const parsed = progressInputSchema.safeParse(input);
+  const errors = parsed.success ? await checkProgress(ctx, parsed.data) : toFieldErrors(parsed.error);
+  if (doc.error) errors.document = doc.error;
+  if (!parsed.success || Object.keys(errors).length) throw new DomainError('invalid', 'error.invalid', errors);
+  await writeProgress(ctx, me.id, c, parsed.data, 'web', doc.document);
   return getCommitment(ctx, c.id);
+}
+
+/**
+ * An update's document with its bytes, for download: public like the update (also when its commitment was
+ * withdrawn). Errors: not_found (an unknown update, one without a document, or one of another process).
+ */
+export async function getProgressDocument(ctx: Pick<Deps, 'db'>, processId: unknown, updateId: unknown) {
+  const parsed = uuid.safeParse(updateId);
+  const found = parsed.success ? await repo.findProgressDocument(ctx.db, parsed.data) : null;
+  if (!found || found.processId !== processId) throw notFound();
+  return found;
 }
 
 /** A commitment as of `today`: its latest value (by day reported), progress and whether it is late (a withdrawn one never is). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageTag, requiredText, setOf, text, uuid } from '../shared/fields.js';
+import type { DocumentType } from './document.js';
 import { isIsoDate } from './iso-date.js';
 import type { PlanProgress } from './rollup.js';
 
@@ -91,9 +92,15 @@ export type StoryInput = z.output<typeof storyInputSchema>;
 
 export type Organisation = { id: string; name: string; sector: string };
 
+/** A document kept as evidence, as listed (its bytes are read apart, for download): `size` in bytes, `sha256` in hex. */
+export type EvidenceDocument = { name: string; type: DocumentType; size: number; sha256: string };
+
+/** A document as a form or a client sends it, before its type and size are checked. */
+export type DocumentUpload = { name: string; bytes: Uint8Array };
+
 export type ProgressUpdate = {
   id: string; reportedOn: string; value: number; note: string; evidenceUrl: string | null;
-  evidencePractice: { id: string; title: string; lang: string } | null; source: ProgressSource; at: Date;
+  evidencePractice: { id: string; title: string; lang: string } | null; document: EvidenceDocument | null; source: ProgressSource; at: Date;
 };
 
 /** Who made a change, as the public sees it: their organisation, or "an administrator" (null: account gone). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../test/context.js';
 import { makeUser } from '../../../test/factories.js';
-import { getAccountability } from '../accountability/accountability.service.js';
+import { getAccountability, getProgressDocument } from '../accountability/accountability.service.js';
 import { listProgressImports } from '../accountability/progress-import.service.js';
 import { getPlan } from '../action-plan/action-plan.service.js';
 import { importOpenData } from '../opendata/import.service.js';
@@ -59,6 +59,12 @@ describe('the demo accountability', () => {
       .toEqual([['demo-progress-2006-q1.csv', 3, 0]]);
     expect(updates.filter((u) => u.evidencePractice).map((u) => u.evidencePractice!.id)).toEqual(['0d3e0000-0000-4000-9000-000000000003']);
     expect(updates.filter((u) => u.evidenceUrl).length).toBeGreaterThanOrEqual(4);
+    // One update carries a small PDF made at seed time, served like any document given as evidence.
+    const withDocument = updates.filter((u) => u.document);
+    expect(withDocument.map((u) => [u.reportedOn, u.document!.name, u.document!.type])).toEqual([['2005-03-31', 'radio-warnings-log-tillaberi.pdf', 'application/pdf']]);
+    const stored = await getProgressDocument(t.ctx, p!.id, withDocument[0]!.id);
+    expect(stored.bytes.length).toBeLessThan(4096);
+    expect(stored.bytes.toString('latin1')).toContain('(Demo evidence: radio warnings log, Tillab\u00e9ri, 2004) Tj');
     expect(a.stories.map((s) => [s.lang, s.hub.id, s.items.length])).toEqual([
       ['ha', '0d3e0000-0000-4000-8000-000000000002', 1], ['fr', '0d3e0000-0000-4000-8000-000000000001', 1],
     ]);

@@ -9,6 +9,7 @@ import { recordStory } from '../accountability/stories.service.js';
 import { DomainError } from '../errors.js';
 import { changePhase } from '../process/process.service.js';
 import type { Process } from '../process/process.js';
+import { minimalPdf } from './demo-pdf.js';
 import { seedDemoPlanDuring } from './demo-plan.js';
 import planSpec from './demo-plan.json' with { type: 'json' };
 import spec from './demo-accountability.json' with { type: 'json' };
@@ -42,9 +43,12 @@ function stepsOf(admin: Actor, processId: string, as: (who?: string) => Promise<
       if (!id) return;
       const c = spec.commitments[p.commitment]!;
       const update = { reportedOn: p.reportedOn, value: p.value, note: p.note, evidenceUrl: p.evidenceUrl ?? '', evidencePracticeId: p.practice ?? '' };
+      // A document made at seed time: a small one-page PDF, so the demo shows evidence that can be downloaded and checked.
+      const document = 'document' in p && p.document ? { name: p.document.name, bytes: minimalPdf(p.document.lines) } : null;
       const actor = await as('by' in c ? c.by : undefined);
       // Without the demo practices (a node seeded with hubs only) the update keeps its note but not the practice.
-      await reportProgress(ctx, actor, id, update).catch((e) => (isPracticeMissing(e) ? reportProgress(ctx, actor, id, { ...update, evidencePracticeId: '' }) : Promise.reject(e)));
+      await reportProgress(ctx, actor, id, update, document)
+        .catch((e) => (isPracticeMissing(e) ? reportProgress(ctx, actor, id, { ...update, evidencePracticeId: '' }, document) : Promise.reject(e)));
     },
   })));
   // A target revised with its reason: the change is published on the commitment's page and in the API.
@@ -91,9 +95,9 @@ function stepsOf(admin: Actor, processId: string, as: (who?: string) => Promise<
  * The demo's commitments and accountability: from PrepCom III the demo admin moves the process on, at the real
  * dates, through the Summit's two phases to "action continues"; in each phase only what it allows is done — the
  * action plan adopted in Geneva (demo-plan.ts), then commitments from five organisations of four sectors linked
- * to its items, progress with evidence (one update pointing at a demo practice), one commitment left overdue,
- * one target revised with its reason, a quarter's figures imported as CSV (the report kept), and two hubs'
- * stories. Demo accounts act where they can (the delegate for the ministry, the coordinator for
+ * to its items, progress with evidence (one update pointing at a demo practice, one carrying a small PDF made
+ * here), one commitment left overdue, one target revised with its reason, a quarter's figures imported as CSV
+ * (the report kept), and two hubs' stories. Demo accounts act where they can (the delegate for the ministry, the coordinator for
  * their hubs), the admin otherwise. Called once, by seedDemoProcess, which runs once per node.
  */
 export async function seedDemoAccountability(ctx: Deps, admin: Actor, process: Process): Promise<void> {

@@ -26,4 +26,23 @@ describe('write guard', () => {
     expect((await visitor.post('/locale', { locale: 'en', next: '/' })).status).toBe(429);
     expect((await member.post('/locale', { locale: 'en', next: '/' })).status).toBe(303);
   });
+
+  it('lets a progress report carry its document (2 MiB and the form), no more, while other forms stay at 1 MB', async () => {
+    const visitor = browser(t.app);
+    const send = async (path: string, size: number) => {
+      const body = new FormData();
+      body.set('_csrf', await visitor.csrf());
+      body.set('document', new File([new Uint8Array(size)], 'report.pdf'));
+      const cookie = [...visitor.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      return t.app.request(path, { method: 'POST', body, headers: { cookie, 'accept-language': 'en' } });
+    };
+    const id = crypto.randomUUID();
+    const progress = `/processes/${id}/accountability/commitments/${crypto.randomUUID()}/progress`;
+    // Past the guard, the form asks to sign in first.
+    expect((await send(progress, 2 * 1024 * 1024)).status).toBe(303);
+    expect((await send(`/processes/${id}/accountability/commitments/new`, 1024 * 1024 + 1)).status).toBe(413);
+    const refused = await send(progress, 2 * 1024 * 1024 + 128 * 1024);
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toBe('The file is too large (at most 2 MB).');
+  });
 });

@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { WebEnv } from '../env.js';
 import { MAX_AUDIO_BYTES } from '../../domain/accountability/audio.js';
+import { MAX_DOCUMENT_BYTES } from '../../domain/accountability/document.js';
 import { MAX_PROGRESS_CSV_BYTES } from '../../domain/accountability/progress-csv.js';
 import { IATI_UPLOAD_MAX_BYTES } from '../../domain/stocktake/stocktake.js';
 import { clientAddress } from './client-address.js';
@@ -12,6 +13,7 @@ const LARGE_UPLOADS: { path: RegExp; maxFileBytes: number }[] = [
   { path: /^\/processes\/[^/]+\/stocktake\/import$/, maxFileBytes: IATI_UPLOAD_MAX_BYTES },
   { path: /^\/processes\/[^/]+\/accountability\/import$/, maxFileBytes: MAX_PROGRESS_CSV_BYTES },
   { path: /^\/processes\/[^/]+\/accountability\/stories\/new$/, maxFileBytes: MAX_AUDIO_BYTES },
+  { path: /^\/processes\/[^/]+\/accountability\/commitments\/[^/]+\/progress$/, maxFileBytes: MAX_DOCUMENT_BYTES },
 ];
 const MULTIPART_SLACK = 64 * 1024;
 

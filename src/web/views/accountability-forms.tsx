@@ -1,9 +1,10 @@
 import type { ItemView, Organisation } from '../../domain/accountability/accountability.js';
 import { MAX_AUDIO_BYTES } from '../../domain/accountability/audio.js';
+import { MAX_DOCUMENT_BYTES } from '../../domain/accountability/document.js';
 import { isRtl } from '../../domain/taxonomy/index.js';
 import type { Translate } from '../i18n/i18n.js';
 import { itemLabel } from './accountability-view.js';
-import { CsrfField, ErrorSummary, RequiredNote, Section, Select, TextArea, TextField, type FormState } from './forms.js';
+import { CsrfField, ErrorSummary, FileField, RequiredNote, Section, Select, TextArea, TextField, type FormState } from './forms.js';
 import { formatNumber, languageOptions } from './labels.js';
 
 type Common = { t: Translate; locale: string; csrfToken: string; action: string; errors: Record<string, string> };
@@ -67,17 +68,19 @@ export function CommitmentForm(props: Common & { values: CommitmentFormValues; o
   );
 }
 
-export type ProgressFormValues = { reportedOn: string; value: string; note: string; evidenceUrl: string; practice: string };
+/** `documentName`: the file chosen when the form was sent, named again after a refusal (browsers do not keep it). */
+export type ProgressFormValues = { reportedOn: string; value: string; note: string; evidenceUrl: string; practice: string; documentName?: string };
 
+/** A progress update with its evidence; multipart, for the optional document. */
 export function ProgressForm(props: Common & { values: ProgressFormValues; unit: string }) {
-  const { t, values: v } = props;
+  const { t, locale, values: v } = props;
   const f: FormState = { t, errors: props.errors };
   const labels: Record<string, string> = {
     reportedOn: t('accountability.date'), value: t('accountability.value'), note: t('accountability.note'), evidenceUrl: t('accountability.evidence_url'),
-    evidencePracticeId: t('accountability.evidence_practice_field'), practice: t('accountability.evidence_practice_field'),
+    evidencePracticeId: t('accountability.evidence_practice_field'), practice: t('accountability.evidence_practice_field'), document: t('accountability.document'),
   };
   return (
-    <form method="post" action={props.action} novalidate>
+    <form method="post" action={props.action} enctype="multipart/form-data" novalidate>
       <CsrfField token={props.csrfToken} />
       <RequiredNote t={t} />
       <ErrorSummary f={f} labels={labels} />
@@ -86,6 +89,9 @@ export function ProgressForm(props: Common & { values: ProgressFormValues; unit:
       <TextArea f={f} name="note" label={labels.note!} value={v.note} rows={3} maxlength={1000} />
       <TextField f={f} name="evidenceUrl" label={labels.evidenceUrl!} value={v.evidenceUrl} maxlength={2048} hint={t('accountability.evidence_url_hint')} />
       <TextField f={{ t, errors: { practice: props.errors.evidencePracticeId ?? '' } }} name="practice" label={labels.practice!} value={v.practice} hint={t('accountability.practice_hint')} />
+      {v.documentName && !props.errors.document && <p class="notice">{t('accountability.document_again', { name: v.documentName })}</p>}
+      <FileField f={f} name="document" label={labels.document!} hint={t('accountability.document_hint', { max: formatNumber(MAX_DOCUMENT_BYTES / 1024 / 1024, locale) })}
+        accept="application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp" />
       <button type="submit">{t('accountability.save_progress')}</button>
     </form>
   );

@@ -1,10 +1,11 @@
-import type { Accountability, CommitmentView, ItemView } from '../../domain/accountability/accountability.js';
+import type { Accountability, CommitmentView, EvidenceDocument, ItemView } from '../../domain/accountability/accountability.js';
+import { DOCUMENT_LABELS } from '../../domain/accountability/document.js';
 import { isRtl } from '../../domain/taxonomy/index.js';
 import type { Translate } from '../i18n/i18n.js';
 import { ProgressBars } from './charts/progress-bars.js';
 import { ProgressOverTime } from './charts/progress-over-time.js';
 import { pickText } from './content.js';
-import { formatDate, formatDay, formatNumber } from './labels.js';
+import { formatDate, formatDay, formatNumber, formatSize } from './labels.js';
 
 type Env = { t: Translate; locale: string };
 
@@ -60,6 +61,21 @@ export function OverdueList(props: Env & { commitments: CommitmentView[] }) {
   );
 }
 
+/** Where an update's document is downloaded (public, like the update). */
+export const progressDocumentHref = (processId: string, updateId: string) => `/processes/${processId}/accountability/updates/${updateId}/document`;
+
+/** A document given as evidence: a link "name (PDF, 120 kB)" and its SHA-256, so anyone can check a copy. */
+function DocumentEvidence(props: Env & { href: string; d: EvidenceDocument }) {
+  const { t, locale, d } = props;
+  return (
+    <>
+      {t('accountability.evidence_document')}{' '}
+      <a href={props.href}><bdi>{d.name}</bdi> {t('accountability.document_facts', { type: DOCUMENT_LABELS[d.type], size: formatSize(d.size, locale) })}</a>
+      <details class="checksum"><summary>{t('accountability.document_check')}</summary><p>{t('accountability.document_check_hint')} <code>{d.sha256}</code></p></details>
+    </>
+  );
+}
+
 /** Every update, newest first, with its evidence. */
 export function Updates(props: Env & { c: CommitmentView }) {
   const { t, locale, c } = props;
@@ -73,6 +89,7 @@ export function Updates(props: Env & { c: CommitmentView }) {
           {u.note && <> — <span dir="auto">{u.note}</span></>}
           {u.evidenceUrl && <> — <a href={u.evidenceUrl} rel="nofollow noopener noreferrer">{t('accountability.evidence_link')}</a></>}
           {u.evidencePractice && <> — {t('accountability.evidence_practice')} <a href={`/practices/${u.evidencePractice.id}`} lang={u.evidencePractice.lang} dir={isRtl(u.evidencePractice.lang) ? 'rtl' : 'ltr'}>{u.evidencePractice.title}</a></>}
+          {u.document && <> — <DocumentEvidence t={t} locale={locale} href={progressDocumentHref(c.processId, u.id)} d={u.document} /></>}
         </li>
       ))}
     </ul>

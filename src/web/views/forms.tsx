@@ -118,13 +118,21 @@ export function Section(props: { title: string; children: Child }) {
   return <fieldset><legend>{props.title}</legend>{props.children}</fieldset>;
 }
 
-/** The one file input of an upload form, with the size limit in its hint (read out with the field). */
-export function FileField(p: { label: string; hint: string; accept: string }) {
+/**
+ * A file input with the size limit in its hint (read out with the field). `name` defaults to "file" (the one
+ * file of an upload form); with `f`, the field's error is shown at it. A browser never sends a file back, so a
+ * form re-shown after an error asks for it again.
+ */
+export function FileField(p: { label: string; hint: string; accept: string; name?: string; f?: FormState }) {
+  const name = p.name ?? 'file';
+  const id = idOf(name);
+  const err = p.f && errorOf(p.f, name);
   return (
     <div class="field">
-      <label for="f-file">{p.label}</label>
-      <p class="hint" id="f-file-hint">{p.hint}</p>
-      <input id="f-file" type="file" name="file" accept={p.accept} aria-describedby="f-file-hint" />
+      <label for={id}>{p.label}</label>
+      <p class="hint" id={`${id}-hint`}>{p.hint}</p>
+      {err && <p class="error" id={`${id}-err`}>{err}</p>}
+      <input id={id} type="file" name={name} accept={p.accept} aria-describedby={err ? `${id}-hint ${id}-err` : `${id}-hint`} aria-invalid={err ? 'true' : undefined} />
     </div>
   );
 }

@@ -68,6 +68,13 @@ export function formatNumber(n: number, locale: string) {
   return new Intl.NumberFormat(locale).format(n);
 }
 
+/** A file's size in the locale's own units ("120 kB", "120 ko", "1,5 Mo"): kilobytes under 1 MiB (at least 1), else megabytes. */
+export function formatSize(bytes: number, locale: string) {
+  const isLarge = bytes >= 1024 * 1024;
+  const f = new Intl.NumberFormat(locale, { style: 'unit', unit: isLarge ? 'megabyte' : 'kilobyte', maximumFractionDigits: isLarge ? 1 : 0 });
+  return f.format(isLarge ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024)));
+}
+
 export function formatMoney(n: number, currency: string, locale: string) {
   return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
 }

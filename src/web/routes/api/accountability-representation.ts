@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { CHANGE_KINDS, COMMITMENT_STATUSES, PROGRESS_SOURCES, type Accountability } from '../../../domain/accountability/accountability.js';
+import { DOCUMENT_TYPES } from '../../../domain/accountability/document.js';
 
 /*
  * How the API shows a process's accountability, computed on read: action-plan items with their progress
  * (0–1, null when no commitment measures them), the plan's progress, commitments with every update and its
  * evidence, which are overdue, their changes with the reasons given (withdrawn commitments included, marked,
- * and left out of the roll-up), and the hubs' stories (the audio by its page address). Who reported an update
- * or made a change is not published; the organisation is.
+ * and left out of the roll-up), and the hubs' stories (the audio by its page address). An update's document is
+ * described (name, type, size, SHA-256) and downloaded from its `url`; like the update, it is public. Who
+ * reported an update or made a change is not published; the organisation is.
  */
 
 const ratio = z.number().min(0).max(1);
@@ -34,6 +36,10 @@ export const accountabilityJsonSchema = z.object({
     updates: z.array(z.object({
       id: z.uuid(), reportedOn: day, value: z.number(), note: z.string(), evidenceUrl: z.string().nullable(),
       evidencePractice: z.object({ id: z.uuid(), title: z.string() }).nullable(), source: z.enum(PROGRESS_SOURCES),
+      document: z.object({
+        name: z.string(), type: z.enum(DOCUMENT_TYPES).describe('Read from the file’s first bytes when it was sent.'), size: z.int().min(1).describe('In bytes.'),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('Hex SHA-256 of the bytes, to check a copy.'), url: z.string().describe('Absolute path of the download.'),
+      }).nullable().describe('A document given as evidence, or null.'),
     })).describe('Oldest first by the day reported.'),
   })),
   stories: z.array(z.object({
@@ -53,6 +59,7 @@ export function accountabilityJson(processId: string, a: Accountability): z.inpu
       updates: c.updates.map((u) => ({
         id: u.id, reportedOn: u.reportedOn, value: u.value, note: u.note, evidenceUrl: u.evidenceUrl, source: u.source,
         evidencePractice: u.evidencePractice && { id: u.evidencePractice.id, title: u.evidencePractice.title },
+        document: u.document && { ...u.document, url: `/processes/${processId}/accountability/updates/${u.id}/document` },
       })),
     })),
     stories: a.stories.map((s) => ({

@@ -116,11 +116,17 @@ export const accountabilityFormRoutes = new Hono<WebEnv>()
     }
   })
   .get(`/processes/${ID}/accountability/commitments/${CID}/progress`, (c) => progressPage(c))
+  // Multipart, for the document; write-guard.ts lets this path carry the document's 2 MiB plus the form.
   .post(`/processes/${ID}/accountability/commitments/${CID}/progress`, async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
-    const values: ProgressFormValues = { reportedOn: str(body, 'reportedOn'), value: str(body, 'value'), note: str(body, 'note'), evidenceUrl: str(body, 'evidenceUrl'), practice: str(body, 'practice') };
+    const file = [body.document].flat().find((f): f is File => f instanceof File && f.size > 0);
+    const values: ProgressFormValues = {
+      reportedOn: str(body, 'reportedOn'), value: str(body, 'value'), note: str(body, 'note'), evidenceUrl: str(body, 'evidenceUrl'), practice: str(body, 'practice'), documentName: file?.name ?? '',
+    };
     try {
-      await reportProgress(c.get('ctx'), c.get('actor'), c.req.param('cid'), { ...values, evidencePracticeId: practiceIdsOf(values.practice)[0] ?? '' });
+      const document = file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+      const { documentName: _, ...input } = values;
+      await reportProgress(c.get('ctx'), c.get('actor'), c.req.param('cid'), { ...input, evidencePracticeId: practiceIdsOf(values.practice)[0] ?? '' }, document);
       return seeOther(c, `${accountabilityBase(c.req.param('id'))}#c-${c.req.param('cid')}`, 'progress_reported');
     } catch (e) {
       return progressPage(c, { ...refusal(c, e), values });

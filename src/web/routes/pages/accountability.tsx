@@ -3,9 +3,10 @@ import type { Activity } from '../../../domain/process/phases.js';
 import { canInPhase } from '../../../domain/process/phases.js';
 import type { Process } from '../../../domain/process/process.js';
 import { getProcess } from '../../../domain/process/process.service.js';
-import { getAccountability, mayReportOn, organisationsFor } from '../../../domain/accountability/accountability.service.js';
+import { getAccountability, getProgressDocument, mayReportOn, organisationsFor } from '../../../domain/accountability/accountability.service.js';
 import { getStoryAudio, hubsFor, withdrawStory } from '../../../domain/accountability/stories.service.js';
 import { canRecordStory } from '../../../domain/accounts/permissions.js';
+import { contentDisposition } from '../../../lib/content-disposition.js';
 import type { WebEnv } from '../../env.js';
 import { CommitmentList, OverdueList, ProgressSummary, WithdrawnList } from '../../views/accountability-view.js';
 import { pickText } from '../../views/content.js';
@@ -16,6 +17,7 @@ import { ID } from './stocktake.js';
 
 export const SID = ':sid{[0-9a-fA-F-]{36}}';
 export const CID = ':cid{[0-9a-fA-F-]{36}}';
+export const UID = ':uid{[0-9a-fA-F-]{36}}';
 
 /** Whether the active phase allows the activity (the page offers the form; the service decides). */
 export const isPhaseOpen = (process: Process, activity: Activity) => {
@@ -84,4 +86,23 @@ export const accountabilityRoutes = new Hono<WebEnv>()
     c.header('Content-Disposition', 'inline');
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(new Uint8Array(audio.bytes));
+  })
+  /*
+   * An update's document, public like the update (a withdrawn commitment's too). Its type is the one its first
+   * bytes showed when it was sent; nosniff keeps browsers to it, and `sandbox` keeps a PDF or image opened from
+   * here from running anything with this site's rights. Sent as an attachment: a file, not a page of the site.
+   * Never changed once written, so its SHA-256 is its ETag.
+   */
+  .get(`/processes/${ID}/accountability/updates/${UID}/document`, async (c) => {
+    const doc = await getProgressDocument(c.get('ctx'), c.req.param('id'), c.req.param('uid'));
+    const etag = `"${doc.sha256}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('X-Content-Type-Options', 'nosniff');
+    if ((c.req.header('If-None-Match') ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+    c.header('Content-Type', doc.type);
+    c.header('Content-Length', String(doc.bytes.length));
+    c.header('Content-Disposition', contentDisposition('attachment', doc.name));
+    c.header('Content-Security-Policy', 'sandbox');
+    return c.body(new Uint8Array(doc.bytes));
   });
