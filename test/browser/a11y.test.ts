@@ -112,6 +112,7 @@ const SIGNED_IN: PageType[] = [
   { name: 'new story form (admin)', path: () => `/processes/${processId}/accountability/stories/new` },
   { name: 'progress imports (admin)', path: () => `/processes/${processId}/accountability/imports` },
   { name: 'a progress import report (admin)', path: () => `/processes/${processId}/accountability/imports/1` },
+  { name: 'report progress with a document (admin)', path: () => `/processes/${processId}/accountability/commitments/${revisedCommitment}/progress` },
   { name: 'edit a commitment (admin)', path: () => `/processes/${processId}/accountability/commitments/${revisedCommitment}/edit` },
   { name: 'withdraw a commitment (admin)', path: () => `/processes/${processId}/accountability/commitments/${revisedCommitment}/withdraw` },
   { name: 'translate a commitment into Arabic (admin)', path: () => `/processes/${processId}/accountability/commitments/${revisedCommitment}/translate?lang=ar` },
