@@ -1,7 +1,7 @@
 import type { ItemView } from '../../domain/accountability/accountability.js';
 import { isRtl } from '../../domain/taxonomy/index.js';
 import type { Translate } from '../i18n/i18n.js';
-import { ItemWeights } from './accountability-forms.js';
+import { CommitmentFields, commitmentLabels } from './accountability-forms.js';
 import { CsrfField, ErrorSummary, RequiredNote, Select, TextArea, TextField, type FormState } from './forms.js';
 import { languageOptions } from './labels.js';
 
@@ -16,24 +16,14 @@ export type EditFormValues = {
 export function EditCommitmentForm(props: Common & { values: EditFormValues; lang: string; items: Pick<ItemView, 'id' | 'code' | 'texts' | 'documentLanguage'>[] }) {
   const { t, locale, values: v } = props;
   const f: FormState = { t, errors: props.errors };
-  const labels: Record<string, string> = {
-    title: t('accountability.title_field'), indicator: t('accountability.indicator'), partners: t('accountability.partners'), baseline: t('accountability.baseline'),
-    target: t('accountability.target'), unit: t('accountability.unit'), deadline: t('accountability.deadline'), items: t('accountability.items'), reason: t('accountability.reason'),
-  };
+  const labels = { ...commitmentLabels(t), reason: t('accountability.reason') };
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField token={props.csrfToken} />
       <RequiredNote t={t} />
       <ErrorSummary f={f} labels={labels} />
-      <TextField f={f} name="title" label={labels.title!} value={v.title} required maxlength={200} lang={props.lang} dir={dirOf(props.lang)} />
-      <TextField f={f} name="indicator" label={labels.indicator!} value={v.indicator} required maxlength={300} lang={props.lang} dir={dirOf(props.lang)} hint={t('accountability.indicator_hint')} />
-      <TextField f={f} name="baseline" label={labels.baseline!} value={v.baseline} required />
-      <TextField f={f} name="target" label={labels.target!} value={v.target} required />
-      <TextField f={f} name="unit" label={labels.unit!} value={v.unit} maxlength={40} hint={t('accountability.unit_hint')} />
-      <TextField f={f} name="deadline" label={labels.deadline!} value={v.deadline} required hint={t('accountability.date_hint')} />
-      <TextArea f={f} name="partners" label={labels.partners!} value={v.partners} rows={2} hint={t('accountability.partners_hint')} />
-      <ItemWeights t={t} locale={locale} label={labels.items!} items={props.items} weights={v.weights} errors={props.errors} />
-      <TextArea f={f} name="reason" label={labels.reason!} value={v.reason} required rows={3} maxlength={1000} hint={t('accountability.reason_hint')} />
+      <CommitmentFields f={f} locale={locale} labels={labels} values={v} lang={props.lang} items={props.items} errors={props.errors} />
+      <TextArea f={f} name="reason" label={labels.reason} value={v.reason} required rows={3} maxlength={1000} hint={t('accountability.reason_hint')} />
       <button type="submit">{t('accountability.save_edit')}</button>
     </form>
   );

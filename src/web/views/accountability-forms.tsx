@@ -32,6 +32,33 @@ export function ItemWeights(props: { t: Translate; locale: string; label: string
   );
 }
 
+/** The labels of a commitment's own fields, for the fields and the error summary. */
+export const commitmentLabels = (t: Translate) => ({
+  title: t('accountability.title_field'), indicator: t('accountability.indicator'), baseline: t('accountability.baseline'), target: t('accountability.target'),
+  unit: t('accountability.unit'), deadline: t('accountability.deadline'), partners: t('accountability.partners'), items: t('accountability.items'),
+});
+
+type CommitmentFieldValues = { title: string; indicator: string; baseline: string; target: string; unit: string; deadline: string; partners: string; weights: Record<string, string> };
+
+/** What a commitment says, as recorded and as revised: the texts in `lang` (its original language), figures, partners, items. */
+export function CommitmentFields(props: { f: FormState; locale: string; labels: ReturnType<typeof commitmentLabels>; values: CommitmentFieldValues; lang: string; items: PlanItem[]; errors: Record<string, string> }) {
+  const { f, labels, values: v } = props;
+  const t = f.t;
+  const dir = isRtl(props.lang) ? 'rtl' : 'ltr';
+  return (
+    <>
+      <TextField f={f} name="title" label={labels.title} value={v.title} required maxlength={200} lang={props.lang} dir={dir} />
+      <TextField f={f} name="indicator" label={labels.indicator} value={v.indicator} required maxlength={300} lang={props.lang} dir={dir} hint={t('accountability.indicator_hint')} />
+      <TextField f={f} name="baseline" label={labels.baseline} value={v.baseline} required />
+      <TextField f={f} name="target" label={labels.target} value={v.target} required />
+      <TextField f={f} name="unit" label={labels.unit} value={v.unit} maxlength={40} hint={t('accountability.unit_hint')} />
+      <TextField f={f} name="deadline" label={labels.deadline} value={v.deadline} required hint={t('accountability.date_hint')} />
+      <TextArea f={f} name="partners" label={labels.partners} value={v.partners} rows={2} hint={t('accountability.partners_hint')} />
+      <ItemWeights t={t} locale={props.locale} label={labels.items} items={props.items} weights={v.weights} errors={props.errors} />
+    </>
+  );
+}
+
 export type CommitmentFormValues = {
   organisationId: string; originalLanguage: string; title: string; indicator: string; baseline: string; target: string; unit: string;
   deadline: string; partners: string; weights: Record<string, string>;
@@ -41,12 +68,7 @@ export type CommitmentFormValues = {
 export function CommitmentForm(props: Common & { values: CommitmentFormValues; organisations: Organisation[]; items: PlanItem[] }) {
   const { t, locale, values: v } = props;
   const f: FormState = { t, errors: props.errors };
-  const dir = isRtl(v.originalLanguage) ? 'rtl' : 'ltr';
-  const labels: Record<string, string> = {
-    organisationId: t('accountability.organisation'), originalLanguage: t('accountability.language'), title: t('accountability.title_field'),
-    indicator: t('accountability.indicator'), baseline: t('accountability.baseline'), target: t('accountability.target'), unit: t('accountability.unit'),
-    deadline: t('accountability.deadline'), partners: t('accountability.partners'), items: t('accountability.items'),
-  };
+  const labels = { organisationId: t('accountability.organisation'), originalLanguage: t('accountability.language'), ...commitmentLabels(t) };
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField token={props.csrfToken} />
@@ -55,14 +77,7 @@ export function CommitmentForm(props: Common & { values: CommitmentFormValues; o
       <Select f={f} name="organisationId" label={labels.organisationId!} value={v.organisationId} required
         options={props.organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`sector.${o.sector}`)})` }))} />
       <Select f={f} name="originalLanguage" label={labels.originalLanguage!} value={v.originalLanguage} required options={languageOptions(locale, [v.originalLanguage])} />
-      <TextField f={f} name="title" label={labels.title!} value={v.title} required maxlength={200} lang={v.originalLanguage} dir={dir} />
-      <TextField f={f} name="indicator" label={labels.indicator!} value={v.indicator} required maxlength={300} lang={v.originalLanguage} dir={dir} hint={t('accountability.indicator_hint')} />
-      <TextField f={f} name="baseline" label={labels.baseline!} value={v.baseline} required />
-      <TextField f={f} name="target" label={labels.target!} value={v.target} required />
-      <TextField f={f} name="unit" label={labels.unit!} value={v.unit} maxlength={40} hint={t('accountability.unit_hint')} />
-      <TextField f={f} name="deadline" label={labels.deadline!} value={v.deadline} required hint={t('accountability.date_hint')} />
-      <TextArea f={f} name="partners" label={labels.partners!} value={v.partners} rows={2} hint={t('accountability.partners_hint')} />
-      <ItemWeights t={t} locale={locale} label={labels.items!} items={props.items} weights={v.weights} errors={props.errors} />
+      <CommitmentFields f={f} locale={locale} labels={labels} values={v} lang={v.originalLanguage} items={props.items} errors={props.errors} />
       <button type="submit">{t('accountability.save_commitment')}</button>
     </form>
   );
