@@ -15,6 +15,7 @@ const envSchema = z.object({
   PASSERELLE_EMBEDDINGS_MODEL: z.string().default('default'),
   PASSERELLE_ANALYSIS_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   PASSERELLE_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  PASSERELLE_SEARCH_CACHE: z.coerce.number().int().min(0).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMPP_URL: z.string().regex(/^smpp:\/\//, 'expected smpp://system_id:password@host:port').optional(),
   AT_USERNAME: z.string().min(1).optional(),
@@ -44,6 +45,8 @@ export type Config = {
   analysisIntervalMs: number;
   /** Form posts and API writes allowed per minute per account, or per address for visitors not signed in. */
   writesPerMinute: number;
+  /** Searches whose ranking, total and facet counts are kept in memory; 0 turns the cache off. */
+  searchCacheEntries: number;
   sms: SmsConfig;
 };
 
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddings: e.PASSERELLE_EMBEDDINGS_URL ? { url: e.PASSERELLE_EMBEDDINGS_URL, model: e.PASSERELLE_EMBEDDINGS_MODEL } : null,
     analysisIntervalMs: e.PASSERELLE_ANALYSIS_INTERVAL_MS,
     writesPerMinute: e.PASSERELLE_WRITES_PER_MINUTE,
+    searchCacheEntries: e.PASSERELLE_SEARCH_CACHE,
     sms: {
       smppUrl: e.SMPP_URL ?? null,
       africasTalking: africasTalkingOf(e),

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database, type Db } from './db/database.js';
 import type { Analyze } from './domain/consultation/analysis.service.js';
 import type { EmbeddingProvider } from './domain/matching/embeddings.js';
+import { createSearchCache, type SearchCache } from './domain/search/search-cache.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter, type RateLimiter } from './lib/rate-limiter.js';
@@ -21,6 +22,8 @@ export type AppContext = {
   clock: Clock;
   log: Logger;
   embeddings: EmbeddingProvider | null;
+  /** Search rankings and facet counts, shared by the process's requests; null turns caching off. */
+  searchCache: SearchCache | null;
   /** The opinion analysis, off the event loop (a worker thread) so that votes never wait for it. */
   analyze: Analyze;
   limits: { loginByAccount: RateLimiter; loginByAddress: RateLimiter; forms: RateLimiter };
@@ -31,7 +34,7 @@ export type AppContext = {
   close(): Promise<void>;
 };
 
-export type ContextOverrides = Partial<Pick<AppContext, 'clock' | 'log' | 'database' | 'embeddings' | 'analyze' | 'sms'>>;
+export type ContextOverrides = Partial<Pick<AppContext, 'clock' | 'log' | 'database' | 'embeddings' | 'searchCache' | 'analyze' | 'sms'>>;
 
 function smsChannelOf(cfg: Config, log: Logger): SmsChannel | null {
   if (cfg.sms.smppUrl) return createSmppChannel({ ...parseSmppUrl(cfg.sms.smppUrl), log });
@@ -51,6 +54,7 @@ export async function createAppContext(cfg: Config, overrides: ContextOverrides 
     clock,
     log,
     embeddings: overrides.embeddings !== undefined ? overrides.embeddings : cfg.embeddings ? httpEmbeddings(cfg.embeddings) : null,
+    searchCache: overrides.searchCache !== undefined ? overrides.searchCache : cfg.searchCacheEntries > 0 ? createSearchCache({ maxEntries: cfg.searchCacheEntries }) : null,
     analyze: overrides.analyze ?? ((input) => analyzeInThread(input)),
     limits: {
       loginByAccount: createRateLimiter({ limit: 5, windowMs: fifteenMinutes, clock }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { createAppContext } from '../src/context.js';
 import { startNode } from '../src/main.js';
 
 describe('node start and stop', () => {
@@ -10,6 +11,16 @@ describe('node start and stop', () => {
     expect(await res.json()).toEqual({ status: 'ok', database: 'pglite' });
     await Promise.all([node.stop(), node.stop()]);
     await expect(fetch(`http://127.0.0.1:${node.port}/healthz`)).rejects.toThrow();
+  });
+
+  it('keeps searches in memory unless PASSERELLE_SEARCH_CACHE is 0', async () => {
+    const base = { PASSERELLE_DATA: 'memory://', LOG_LEVEL: 'silent' };
+    for (const [value, isOn] of [[undefined, true], ['50', true], ['0', false]] as const) {
+      const ctx = await createAppContext(loadConfig({ ...base, ...(value === undefined ? {} : { PASSERELLE_SEARCH_CACHE: value }) }));
+      expect(ctx.searchCache !== null, `PASSERELLE_SEARCH_CACHE=${value}`).toBe(isOn);
+      await ctx.close();
+    }
+    expect(() => loadConfig({ PASSERELLE_SEARCH_CACHE: '-1' })).toThrow(/PASSERELLE_SEARCH_CACHE/);
   });
 
   it('refuses a bad configuration with a readable message', () => {

@@ -229,6 +229,15 @@ export async function searchPageWithFacets(db: DbOrTx, q: TextQuery, f: SearchFi
   return { rows: hits, total, facets: counts };
 }
 
+/**
+ * The searched tables' generation (migration 0015); null while a write to them is in flight, this caller's
+ * own included: do not cache then. Read it before the search query, outside any transaction.
+ */
+export async function searchGeneration(db: DbOrTx): Promise<bigint | null> {
+  const [row] = await rowsOf<{ g: string | null }>(db.execute(sql`select public.search_generation()::text as g`));
+  return row?.g == null ? null : BigInt(row.g);
+}
+
 // Control characters cannot occur in stored text (validation refuses them), so they can carry markup
 // through ts_headline safely: \x01/\x02 open and close a highlight, \x03 \x04 \x05 stand for < > &,
 // which ts_headline would otherwise read as HTML tags and drop.

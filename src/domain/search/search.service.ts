@@ -7,7 +7,8 @@ import type { Practice } from '../practices/practices.js';
 import { matchConcepts, termsByLanguage, termsOf, type ConceptMatch } from '../vocabulary/vocabulary.js';
 import { headlineToHtml } from './highlight.js';
 import { detectQueryLanguage } from './language-detect.js';
-import { parseSearchQuery, type SearchHit, type SearchResult } from './search.js';
+import { parseSearchQuery, type SearchFilters, type SearchHit, type SearchResult } from './search.js';
+import { pageOf, type RankedMatches, type SearchCache } from './search-cache.js';
 import * as repo from './search.repo.js';
 
 const MAX_WORDS = 32;
@@ -75,15 +76,47 @@ async function prepare(q: string, interfaceLanguage: string) {
   return { detected, concepts, tq: textQueryOf(q, langs, concepts) };
 }
 
+type CacheDeps = { db: Db; searchCache?: SearchCache | null };
+type Page = { limit: number; offset: number };
+
+/**
+ * This page from the cache if it holds it, and where to keep a computed one. The generation is read
+ * before the search runs, never after: see migration 0015 for why that order keeps the cache fresh.
+ */
+async function lookUp(ctx: CacheDeps, tq: repo.TextQuery, f: SearchFilters, page: Page) {
+  const cache = ctx.searchCache;
+  const generation = cache ? await repo.searchGeneration(ctx.db) : null;
+  if (!cache || generation === null) return { cached: null, slot: null };
+  const key = JSON.stringify([tq, f]);
+  const entry = cache.get(generation, key);
+  return { cached: entry ? pageOf(entry, page) : null, slot: { cache, generation, key } };
+}
+
+/** The page, the total and the facet counts; a miss computes the first `depth` hits at once for the next pages. */
+async function pageWithFacets(ctx: CacheDeps, tq: repo.TextQuery, f: SearchFilters, page: Page) {
+  const { cached, slot } = await lookUp(ctx, tq, f, page);
+  if (cached) return cached;
+  if (!slot || page.offset + page.limit > slot.cache.options.depth) return repo.searchPageWithFacets(ctx.db, tq, f, page);
+  const started = performance.now();
+  const top = await repo.searchPageWithFacets(ctx.db, tq, f, { limit: slot.cache.options.depth, offset: 0 });
+  const entry: RankedMatches = { hits: top.rows, isComplete: top.rows.length === top.total, total: top.total, facets: top.facets };
+  if (performance.now() - started >= slot.cache.options.minComputeMs) slot.cache.set(slot.generation, slot.key, entry);
+  return pageOf(entry, page)!;
+}
+
 /**
  * The ranking alone — published practice ids with the best-matching language version, best first —
  * for callers that show neither facets nor snippets (a text message, a benchmark). Same parsing and
  * same order as `searchPractices`; never throws on bad input. Read-only.
  */
-export async function rankPractices(ctx: { db: Db }, query: Record<string, unknown>, interfaceLanguage = 'en') {
+export async function rankPractices(ctx: CacheDeps, query: Record<string, unknown>, interfaceLanguage = 'en') {
   const parsed = parseSearchQuery(query);
   const { tq } = await prepare(parsed.q, interfaceLanguage);
-  const { rows, total } = await repo.searchPage(ctx.db, tq, parsed.filters, { limit: parsed.perPage, offset: (parsed.page - 1) * parsed.perPage });
+  const page = { limit: parsed.perPage, offset: (parsed.page - 1) * parsed.perPage };
+  // Read from the cache but never filled from here: filling costs the facet counts, which a ranking does not need.
+  const { cached } = await lookUp(ctx, tq, parsed.filters, page);
+  if (cached) return { items: cached.rows, total: cached.total };
+  const { rows, total } = await repo.searchPage(ctx.db, tq, parsed.filters, page);
   return { items: rows, total };
 }
 
@@ -93,13 +126,15 @@ export async function rankPractices(ctx: { db: Db }, query: Record<string, unkno
  * tell) and its words are matched through that language's stemmer, the interface language's and as
  * written; concepts of the shared vocabulary named in the query match tagged practices in every
  * language. Never throws on bad input: an empty or punctuation-only query lists everything, unknown
- * filter values are ignored and listed in `ignored`, a page past the end is empty. Read-only.
+ * filter values are ignored and listed in `ignored`, a page past the end is empty. Read-only for the
+ * database; with `ctx.searchCache` the ranking, total and facets of a query seen since the last write to
+ * practices come from memory (snippets are still made per page), the same answer as without it.
  */
-export async function searchPractices(ctx: { db: Db; embeddings?: EmbeddingProvider | null }, _actor: Actor, query: Record<string, unknown>, interfaceLanguage = 'en'): Promise<SearchResult> {
+export async function searchPractices(ctx: CacheDeps & { embeddings?: EmbeddingProvider | null }, _actor: Actor, query: Record<string, unknown>, interfaceLanguage = 'en'): Promise<SearchResult> {
   const parsed = parseSearchQuery(query);
   const { detected, concepts, tq } = await prepare(parsed.q, interfaceLanguage);
   const offset = (parsed.page - 1) * parsed.perPage;
-  const { rows, total, facets } = await repo.searchPageWithFacets(ctx.db, tq, parsed.filters, { limit: parsed.perPage, offset });
+  const { rows, total, facets } = await pageWithFacets(ctx, tq, parsed.filters, { limit: parsed.perPage, offset });
   const practices = new Map((await publishedPracticesByIds(ctx, rows.map((r) => r.id))).map((p) => [p.id, p]));
 
   const wanted = rows.flatMap((r) => {
