@@ -45,3 +45,10 @@ export function browser(app: App) {
   };
   return client;
 }
+
+/** A browser already signed in as this account (made by the factories, so with their password). */
+export async function signedInBrowser(app: App, email: string) {
+  const b = browser(app);
+  await b.signIn(email);
+  return b;
+}

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makeAccountabilityPlan, makeCommitment } from '../../../../test/accountability-factories.js';
 import { useTestContext } from '../../../../test/context.js';
 import { makeUser } from '../../../../test/factories.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { getCommitment, reportProgress } from '../../../domain/accountability/accountability.service.js';
 import { editCommitment } from '../../../domain/accountability/commitments.service.js';
 import { makeMember } from '../../../../test/stocktake-factories.js';
@@ -10,11 +10,7 @@ import { makeMember } from '../../../../test/stocktake-factories.js';
 const t = useTestContext();
 beforeEach(() => t.clock.advance(61_000));
 
-async function signedIn(email: string) {
-  const b = browser(t.app);
-  await b.signIn(email);
-  return b;
-}
+const signedIn = (email: string) => signedInBrowser(t.app, email);
 
 async function setUp(at = 3) {
   const plan = await makeAccountabilityPlan(t.ctx, at);

@@ -1,18 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeAccountabilityPlan, makeCommitment } from '../../../../test/accountability-factories.js';
 import { useTestContext } from '../../../../test/context.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { makeMember } from '../../../../test/stocktake-factories.js';
 import { makeUser } from '../../../../test/factories.js';
 
 const t = useTestContext();
 beforeEach(() => t.clock.advance(61_000));
 
-async function signedIn(email: string) {
-  const b = browser(t.app);
-  await b.signIn(email);
-  return b;
-}
+const signedIn = (email: string) => signedInBrowser(t.app, email);
 
 async function upload(b: ReturnType<typeof browser>, path: string, file: File) {
   const body = new FormData();

@@ -2,18 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makeAccountabilityPlan, makeCommitment } from '../../../../test/accountability-factories.js';
 import { useTestContext } from '../../../../test/context.js';
 import { makeHub, makePractice, makeUser } from '../../../../test/factories.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { getCommitment, reportProgress } from '../../../domain/accountability/accountability.service.js';
 import { recordStory } from '../../../domain/accountability/stories.service.js';
 
 const t = useTestContext();
 beforeEach(() => t.clock.advance(61_000));
 
-async function signedIn(email: string) {
-  const b = browser(t.app);
-  await b.signIn(email);
-  return b;
-}
+const signedIn = (email: string) => signedInBrowser(t.app, email);
 
 async function upload(b: ReturnType<typeof browser>, path: string, fields: Record<string, string | File | string[]>) {
   const body = new FormData();

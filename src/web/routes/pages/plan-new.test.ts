@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeStatement, makeUser } from '../../../../test/factories.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { linkConsultation, makeDraftingSetup, makePlan, planInput } from '../../../../test/plan-factories.js';
 import { draftDocument, getDocument, getPlan } from '../../../domain/action-plan/action-plan.service.js';
 import { moderateStatement } from '../../../domain/consultation/statements.service.js';
@@ -10,11 +10,7 @@ import { changePhase } from '../../../domain/process/process.service.js';
 const t = useTestContext();
 const en = { 'accept-language': 'en' };
 
-async function signedIn(email: string) {
-  const b = browser(t.app);
-  await b.signIn(email);
-  return b;
-}
+const signedIn = (email: string) => signedInBrowser(t.app, email);
 
 async function asAdmin() {
   return signedIn((await makeUser(t.ctx, 'admin')).user.email);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeUser } from '../../../../test/factories.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { makePlan } from '../../../../test/plan-factories.js';
 import { adoptDocument, getDocument, getSectionHistory } from '../../../domain/action-plan/action-plan.service.js';
 import { decideAmendment, proposeAmendment } from '../../../domain/action-plan/amendments.service.js';
@@ -9,11 +9,7 @@ import { changePhase } from '../../../domain/process/process.service.js';
 
 const t = useTestContext();
 
-async function signedIn(email: string) {
-  const b = browser(t.app);
-  await b.signIn(email);
-  return b;
-}
+const signedIn = (email: string) => signedInBrowser(t.app, email);
 
 /** A plan whose first section was amended in English (version 2); its French text stays at version 1. */
 async function amendedPlan() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeUser } from '../../../../test/factories.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { makePlan } from '../../../../test/plan-factories.js';
 import { getDocument } from '../../../domain/action-plan/action-plan.service.js';
 import { decideAmendment, proposeAmendment } from '../../../domain/action-plan/amendments.service.js';
@@ -10,11 +10,7 @@ import { planJsonSchema } from '../api/plan-representation.js';
 
 const t = useTestContext();
 
-async function signedIn(email: string) {
-  const b = browser(t.app);
-  await b.signIn(email);
-  return b;
-}
+const signedIn = (email: string) => signedInBrowser(t.app, email);
 
 describe('plan pages', () => {
   it('show the documents, a document and a section’s history in fr, en, es and ar with lang and dir', async () => {

@@ -1,18 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeUser } from '../../../../test/factories.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { listProcesses } from '../../../domain/process/process.service.js';
 
 const t = useTestContext();
 beforeEach(() => t.clock.advance(61_000));
 
-async function signedIn(role: 'admin' | 'curator' | 'coordinator' | 'delegate') {
-  const b = browser(t.app);
-  const { user } = await makeUser(t.ctx, role);
-  await b.signIn(user.email);
-  return b;
-}
+const signedIn = async (role: 'admin' | 'curator' | 'coordinator' | 'delegate') => signedInBrowser(t.app, (await makeUser(t.ctx, role)).user.email);
 
 const blankRow = (i: number) => ({ [`phases.${i}.title`]: '', [`phases.${i}.description`]: '', [`phases.${i}.startsOn`]: '', [`phases.${i}.endsOn`]: '' });
 

@@ -1,19 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeUser } from '../../../../test/factories.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { makeProcess } from '../../../../test/process-factories.js';
 import { getProcess } from '../../../domain/process/process.service.js';
 
 const t = useTestContext();
 beforeEach(() => t.clock.advance(61_000));
 
-async function signedIn(role: 'admin' | 'curator' | 'coordinator' | 'delegate') {
-  const b = browser(t.app);
-  const { user } = await makeUser(t.ctx, role);
-  await b.signIn(user.email);
-  return b;
-}
+const signedIn = async (role: 'admin' | 'curator' | 'coordinator' | 'delegate') => signedInBrowser(t.app, (await makeUser(t.ctx, role)).user.email);
 
 describe('translating a process from a page', () => {
   it('lets a curator pick a language, write the texts and save them; the process page then reads in that language', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../../test/context.js';
 import { makeUser } from '../../../../test/factories.js';
-import { browser } from '../../../../test/http.js';
+import { browser, signedInBrowser } from '../../../../test/http.js';
 import { makeProcess } from '../../../../test/process-factories.js';
 import { createConsultation } from '../../../domain/consultation/consultation.service.js';
 import { getProcess, listPhaseChanges } from '../../../domain/process/process.service.js';
@@ -10,12 +10,7 @@ const t = useTestContext();
 // Form posts count against the per-address limit and the test clock stands still.
 beforeEach(() => t.clock.advance(61_000));
 
-async function signedIn(role: 'admin' | 'curator' | 'coordinator' | 'delegate') {
-  const b = browser(t.app);
-  const { user } = await makeUser(t.ctx, role);
-  await b.signIn(user.email);
-  return b;
-}
+const signedIn = async (role: 'admin' | 'curator' | 'coordinator' | 'delegate') => signedInBrowser(t.app, (await makeUser(t.ctx, role)).user.email);
 
 const html = async (res: Response) => {
   expect(res.status).toBe(200);
