@@ -86,7 +86,7 @@ export function ChangeHistory(props: Env & { c: CommitmentView; items: Item[] })
                 {changedFieldsOf(ch).map((field) => (
                   <>
                     <dt>{t(`accountability.field_${field}`)}</dt>
-                    <dd><del><Value t={t} locale={locale} field={field} value={ch.before[field]} c={c} items={props.items} /></del> → <ins><Value t={t} locale={locale} field={field} value={ch.after[field]} c={c} items={props.items} /></ins></dd>
+                    <dd><del><Value t={t} locale={locale} field={field} value={ch.before[field]} c={c} items={props.items} /></del> <span class="arrow">→</span> <ins><Value t={t} locale={locale} field={field} value={ch.after[field]} c={c} items={props.items} /></ins></dd>
                   </>
                 ))}
               </dl>

@@ -28,7 +28,7 @@ export function ChangeList(props: { t: Translate; changes: FieldChange[] }) {
         {shown.map((ch) => (
           <>
             <dt>{label(ch)}</dt>
-            <dd lang={ch.lang} dir={ch.lang ? (isRtl(ch.lang) ? 'rtl' : 'ltr') : undefined}><del>{show(ch.before)}</del> → <ins>{show(ch.after)}</ins></dd>
+            <dd lang={ch.lang} dir={ch.lang ? (isRtl(ch.lang) ? 'rtl' : 'ltr') : undefined}><del>{show(ch.before)}</del> <span class="arrow">→</span> <ins>{show(ch.after)}</ins></dd>
           </>
         ))}
       </dl>

@@ -41,7 +41,7 @@ describe('a commitment’s page', () => {
       expect(html).toContain(`<h2 id="history">${history}</h2>`);
       expect(html).toContain(revised!);
       expect(html).toContain('Fewer hubs have power.');
-      expect(html).toMatch(new RegExp(`<dt>${target}</dt><dd><del>50</del> → <ins>40</ins></dd>`));
+      expect(html).toMatch(new RegExp(`<dt>${target}</dt><dd><del>50</del> <span class="arrow">→</span> <ins>40</ins></dd>`));
       expect(html).toContain('<figure class="bars">');
       expect(html).toMatch(/<svg width="100%" height="200" role="img"/);
       expect(html).toContain('href="https://example.org/evidence"');
@@ -81,7 +81,7 @@ describe('revising a commitment from its page', () => {
     expect([ok.status, ok.headers.get('location')]).toEqual([303, `${page}?done=commitment_edited`]);
     const after = await (await b.get(`${page}?done=commitment_edited`)).text();
     expect(after).toContain('Commitment revised.');
-    expect(after).toContain('<dt>Target</dt><dd><del>50</del> → <ins>40</ins></dd>');
+    expect(after).toContain('<dt>Target</dt><dd><del>50</del> <span class="arrow">→</span> <ins>40</ins></dd>');
     expect((await getCommitment(t.ctx, c.id)).changes).toHaveLength(1);
     // Another organisation's member may not revise it.
     const stranger = await signedIn((await makeMember(t.ctx)).user.email);
