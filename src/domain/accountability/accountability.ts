@@ -28,18 +28,23 @@ const itemLinks = z
   .refine((items) => new Set(items.map((i) => i.itemId)).size === items.length, { error: 'accountability.item_twice' });
 const reason = requiredText(1000);
 
+/** What a commitment promises, as recorded and as revised: with whom, from what to what, by when, for which items. */
+const commitmentTerms = {
+  partners: setOf(requiredText(200), { max: 30 }),
+  baseline: finite,
+  target: finite,
+  unit: text(40).default(''),
+  deadline: isoDay,
+  items: itemLinks,
+};
+
 /** A commitment as a form or a client sends it: the organisation (admins name one), the indicator, the items it serves. */
 export const commitmentInputSchema = z
   .object({
     organisationId: uuid.nullable().default(null),
     originalLanguage: languageTag,
     texts: z.record(languageTag, commitmentText, { error: 'validation.invalid_type' }),
-    partners: setOf(requiredText(200), { max: 30 }),
-    baseline: finite,
-    target: finite,
-    unit: text(40).default(''),
-    deadline: isoDay,
-    items: itemLinks,
+    ...commitmentTerms,
   })
   .superRefine((c, ctx) => {
     if (!c.texts[c.originalLanguage]) ctx.addIssue({ code: 'custom', path: ['texts'], message: 'validation.original_text_required' });
@@ -53,12 +58,7 @@ export type CommitmentInput = z.output<typeof commitmentInputSchema>;
 export const commitmentEditSchema = z.object({
   title: requiredText(200),
   indicator: requiredText(300),
-  partners: setOf(requiredText(200), { max: 30 }),
-  baseline: finite,
-  target: finite,
-  unit: text(40).default(''),
-  deadline: isoDay,
-  items: itemLinks,
+  ...commitmentTerms,
   reason,
 });
 export type CommitmentEdit = z.output<typeof commitmentEditSchema>;
