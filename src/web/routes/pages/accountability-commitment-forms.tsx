@@ -32,14 +32,26 @@ async function load(c: Context<WebEnv>): Promise<{ process: Process; cm: Commitm
 /** Field paths of the service ("items.0.itemId", "texts.fr.title") as the form's field names. */
 const fieldsOf = (errors: Record<string, string> = {}) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.split('.')[0]!, v]));
 
-async function editPage(c: Context<WebEnv>, shown: Shown = {}) {
-  const { t, locale } = { t: c.get('t'), locale: c.get('locale') };
+/**
+ * The commitment a revision or withdrawal form is about, with the page's title, for someone who may change it;
+ * a response instead when it is unknown (404) or already withdrawn (the page says so). Others: forbidden.
+ */
+async function changeable(c: Context<WebEnv>, titleKey: string, shown: Shown) {
+  const t = c.get('t');
   const found = await load(c);
   if (!found) return c.notFound();
   const { process, cm, mayEdit } = found;
   if (!mayEdit) throw forbidden('accountability.not_your_organisation');
-  const title = t('accountability.edit_title', { title: commitmentTitle(cm, locale).text.title });
+  const title = t(titleKey, { title: commitmentTitle(cm, c.get('locale')).text.title });
   if (cm.status !== 'active') return page(c, title, commitmentHref(cm), true, { message: t('accountability.withdrawn'), status: shown.status }, null, backToCommitment(c));
+  return { process, cm, title };
+}
+
+async function editPage(c: Context<WebEnv>, shown: Shown = {}) {
+  const { t, locale } = { t: c.get('t'), locale: c.get('locale') };
+  const found = await changeable(c, 'accountability.edit_title', shown);
+  if (found instanceof Response) return found;
+  const { process, cm, title } = found;
   const original = cm.texts[cm.originalLanguage] ?? { title: '', indicator: '' };
   const values = (shown.values as EditFormValues) ?? {
     title: original.title, indicator: original.indicator, partners: cm.partners.join('\n'), baseline: String(cm.baseline), target: String(cm.target), unit: cm.unit,
@@ -56,12 +68,9 @@ async function editPage(c: Context<WebEnv>, shown: Shown = {}) {
 
 async function withdrawPage(c: Context<WebEnv>, shown: Shown = {}) {
   const { t, locale } = { t: c.get('t'), locale: c.get('locale') };
-  const found = await load(c);
-  if (!found) return c.notFound();
-  const { process, cm, mayEdit } = found;
-  if (!mayEdit) throw forbidden('accountability.not_your_organisation');
-  const title = t('accountability.withdraw_title', { title: commitmentTitle(cm, locale).text.title });
-  if (cm.status !== 'active') return page(c, title, commitmentHref(cm), true, { message: t('accountability.withdrawn'), status: shown.status }, null, backToCommitment(c));
+  const found = await changeable(c, 'accountability.withdraw_title', shown);
+  if (found instanceof Response) return found;
+  const { process, cm, title } = found;
   return page(c, title, commitmentHref(cm), isPhaseOpen(process, 'commitments') || isPhaseOpen(process, 'progress'), shown, (
     <>
       <p>{t('accountability.withdraw_intro')}</p>
